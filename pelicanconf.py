@@ -1,0 +1,112 @@
+"""Development settings of the sample network "Netzwerk Lernen Musterstadt".
+
+A network that forks Knotenpunkt edits this file (and replaces ``content/``).
+Every plugin documents its own settings and defaults in its package; only
+what differs from those defaults needs to be set here.
+"""
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent
+
+# --- The network -----------------------------------------------------------
+SITENAME = "Netzwerk Lernen Musterstadt"
+SITESUBTITLE = "Lerntherapie, Beratung und Inklusion – gemeinsam in Musterstadt"
+SITEURL = ""
+AUTHOR = "Netzwerk Lernen Musterstadt"
+TIMEZONE = "Europe/Berlin"
+DEFAULT_LANG = "de"
+
+# --- Content ---------------------------------------------------------------
+PATH = "content"
+# members/ and competences/ are read by the members plugin, podcast/ holds
+# episodes; blog posts live in blog/.
+ARTICLE_PATHS = ["blog", "podcast"]
+PAGE_PATHS = ["pages", "members", "competences"]
+STATIC_PATHS = ["images", "audio"]
+DEFAULT_DATE_FORMAT = "%d.%m.%Y"
+DEFAULT_PAGINATION = 10
+SUMMARY_MAX_LENGTH = 40
+
+# German URLs without .html, served as folders
+ARTICLE_URL = "blog/{slug}/"
+ARTICLE_SAVE_AS = "blog/{slug}/index.html"
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+CATEGORY_URL = "kategorie/{slug}/"
+CATEGORY_SAVE_AS = "kategorie/{slug}/index.html"
+TAG_URL = "thema/{slug}/"
+TAG_SAVE_AS = "thema/{slug}/index.html"
+AUTHOR_URL = "autorin/{slug}/"
+AUTHOR_SAVE_AS = "autorin/{slug}/index.html"
+ARCHIVES_SAVE_AS = "archiv/index.html"
+CATEGORIES_SAVE_AS = "kategorien/index.html"
+TAGS_SAVE_AS = "themen/index.html"
+AUTHORS_SAVE_AS = "autorinnen/index.html"
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+
+# Never list every page in the menu: with many member pages that makes the
+# build quadratic (see docs). The menu is set explicitly instead.
+DISPLAY_PAGES_ON_MENU = False
+DISPLAY_CATEGORIES_ON_MENU = False
+MENUITEMS = [
+    ("Mitglieder", "mitglieder/"),
+    ("Blog", "blog/"),
+    ("Podcast", "podcast/"),
+    ("Über uns", "ueber-uns/"),
+    ("Mitmachen", "mitmachen/"),
+]
+FOOTER_LINKS = [
+    ("Impressum", "impressum/"),
+    ("Datenschutz", "datenschutz/"),
+]
+
+# Blog index at /blog/, a home page of our own at /
+INDEX_SAVE_AS = "blog/index.html"
+INDEX_URL = "blog/"
+DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "home"]
+HOME_SAVE_AS = "index.html"
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
+)
+
+# --- Feeds: none in development (publishconf.py switches them on) ---------
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# --- Theme and plugins -----------------------------------------------------
+THEME = "themes/knotenpunkt"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["content_errors", "i18n"]
+
+# Autoescape on: member-supplied text is never markup. Templates mark the
+# Markdown-rendered bodies as safe explicitly.
+JINJA_ENVIRONMENT = {
+    "autoescape": True,
+    "extensions": ["jinja2.ext.i18n"],
+    "trim_blocks": True,
+    "lstrip_blocks": True,
+}
+
+# Markdown: headings get ids, tables and footnotes work, no "typographic" magic.
+MARKDOWN = {
+    "extension_configs": {
+        "markdown.extensions.extra": {},
+        "markdown.extensions.toc": {},
+        "markdown.extensions.meta": {},
+    },
+    "output_format": "html5",
+}
+
+# Deterministic builds: content cache off in development keeps it simple.
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False
+DELETE_OUTPUT_DIRECTORY = False
+# Relative links: output/ works wherever it is served from.
+RELATIVE_URLS = True

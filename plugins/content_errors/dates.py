@@ -1,0 +1,70 @@
+"""Strict reading of the ``Date:`` and ``Modified:`` fields.
+
+Pelican hands dates to dateutil, which guesses: ``1.3.2026`` becomes the 3rd
+of January (US order) and ``gestern`` may become today. Members write dates
+either as ISO (``2026-03-01 10:00``) or in German notation (``1.3.2026``);
+both are unambiguous, everything else is rejected with a clear message.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+
+from pelican import readers
+
+ISO = re.compile(
+    r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
+    r"(?:[ T_](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
+    r"(?P<tz>Z|[+-]\d{2}:?\d{2})?$"
+)
+GERMAN = re.compile(
+    r"^(?P<d>\d{1,2})\.\s*(?P<m>\d{1,2})\.\s*(?P<y>\d{4})"
+    r"(?:,?\s+(?P<H>\d{1,2})[:.](?P<M>\d{2})(?:\s*Uhr)?)?$"
+)
+
+
+class DateFormatError(ValueError):
+    """A date a member wrote that cannot be read unambiguously."""
+
+    def __init__(self, field: str, value: str) -> None:
+        super().__init__(value)
+        self.field = field
+        self.value = value
+
+
+def parse_date(value: str, field: str = "Date") -> datetime.datetime:
+    text = value.strip()
+    match = ISO.match(text) or GERMAN.match(text)
+    if not match:
+        raise DateFormatError(field, text)
+    parts = match.groupdict()
+    try:
+        moment = datetime.datetime(
+            int(parts["y"]),
+            int(parts["m"]),
+            int(parts["d"]),
+            int(parts.get("H") or 0),
+            int(parts.get("M") or 0),
+            int(parts.get("S") or 0),
+        )
+    except ValueError:
+        raise DateFormatError(field, text) from None
+    offset = parts.get("tz")
+    if offset:
+        if offset == "Z":
+            zone = datetime.UTC
+        else:
+            sign = 1 if offset[0] == "+" else -1
+            digits = offset[1:].replace(":", "")
+            zone = datetime.timezone(
+                sign * datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            )
+        moment = moment.replace(tzinfo=zone)
+    return moment
+
+
+def install() -> None:
+    """Make Pelican's readers use the strict parser for every content file."""
+    readers.METADATA_PROCESSORS["date"] = lambda value, _settings: parse_date(value, "Date")
+    readers.METADATA_PROCESSORS["modified"] = lambda value, _settings: parse_date(value, "Modified")

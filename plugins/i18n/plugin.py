@@ -1,0 +1,63 @@
+"""Install translations and locale-aware filters into every generator's Jinja env."""
+
+from __future__ import annotations
+
+import functools
+import io
+from pathlib import Path
+
+from babel import Locale
+from babel.dates import format_date as babel_format_date
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.numbers import format_decimal
+from babel.support import NullTranslations, Translations
+from pelican import signals
+
+DEFAULTS = {"I18N_TRANSLATIONS_DIR": None}
+
+
+def site_locale(settings) -> str:
+    """The Babel locale of the site, e.g. ``de`` or ``en``."""
+    return str(Locale.parse(settings.get("DEFAULT_LANG", "de").replace("-", "_")))
+
+
+@functools.cache
+def load_translations(po_path: str | None) -> NullTranslations:
+    if not po_path or not Path(po_path).exists():
+        return NullTranslations()
+    with open(po_path, "rb") as handle:
+        catalog = read_po(handle)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled)
+
+
+def catalogue_path(settings) -> str:
+    folder = settings.get("I18N_TRANSLATIONS_DIR") or Path(settings["THEME"]) / "translations"
+    language = site_locale(settings).split("_")[0]
+    return str(Path(folder) / language / "LC_MESSAGES" / "messages.po")
+
+
+def install(generator) -> None:
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    settings = generator.settings
+    locale = site_locale(settings)
+    translations = load_translations(catalogue_path(settings))
+    if "jinja2.ext.InternationalizationExtension" not in env.extensions:
+        env.add_extension("jinja2.ext.i18n")
+    env.install_gettext_translations(translations, newstyle=True)
+    env.filters["format_date"] = functools.partial(_format_date, locale=locale)
+    env.filters["format_number"] = functools.partial(format_decimal, locale=locale)
+    env.globals["SITE_LOCALE"] = locale
+
+
+def _format_date(value, format: str = "long", locale: str = "de") -> str:  # noqa: A002
+    return babel_format_date(value, format=format, locale=locale)
+
+
+def register() -> None:
+    signals.generator_init.connect(install)
