@@ -5,9 +5,13 @@ Every plugin documents its own settings and defaults in its package; only
 what differs from those defaults needs to be set here.
 """
 
+import sys
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent
+# Plugins import the shared content_errors package by name, whatever their order.
+if str(PROJECT_ROOT / "plugins") not in sys.path:
+    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
 
 # --- The network -----------------------------------------------------------
 SITENAME = "Netzwerk Lernen Musterstadt"

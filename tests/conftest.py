@@ -16,3 +16,21 @@ def sample_site(tmp_path_factory):
     result = build_site(copy_sample(root), root / "output")
     assert result.exit_code == 0, result.messages
     return result
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_site):
+    """The built sample network served on loopback."""
+    from browser import serve
+
+    with serve(sample_site.output) as url:
+        yield url
+
+
+@pytest.fixture
+def browser_context():
+    """A fresh Chromium context; skips locally without Chromium, fails in CI."""
+    from browser import chromium
+
+    with chromium(locale="de-DE") as context:
+        yield context

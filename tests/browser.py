@@ -1,0 +1,81 @@
+"""Shared browser-test plumbing: serve a built site on loopback, drive Chromium.
+
+Playwright drives Debian's Chromium at ``/usr/bin/chromium`` (Playwright's own
+browser download cannot work here). Outside CI a missing Chromium skips the
+browser tests with a reason; with ``CI=true`` it is a failure, because the
+browser tests must run there (``.ci/run`` installs Chromium).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+CHROMIUM = os.environ.get("KNOTENPUNKT_CHROMIUM", "/usr/bin/chromium")
+
+# Flags this sandbox needs: no background traffic to Google, no sandbox as root.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+def require_chromium() -> str:
+    """The Chromium executable, or skip (locally) / fail (in CI) without it."""
+    if Path(CHROMIUM).exists() or shutil.which(CHROMIUM):
+        return CHROMIUM
+    message = f"Chromium not found at {CHROMIUM}: install Debian's package 'chromium'."
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + " In CI the browser tests must run.")
+    pytest.skip(message)
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - signature from the stdlib
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free loopback port; yields the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextmanager
+def chromium(**context_options):
+    """A fresh headless Chromium browser context (Playwright sync API)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            context = browser.new_context(**context_options)
+            yield context
+            context.close()
+        finally:
+            browser.close()
