@@ -1,0 +1,555 @@
+"""Regenerate the media files of the sample network "Netzwerk Lernen Musterstadt".
+
+The sample content under ``content/`` needs member photos, podcast cover art
+and podcast audio that anyone may redistribute.  Instead of stock photos or
+recordings, everything is drawn or synthesised here, so the repository holds
+no third-party material and the files can be rebuilt at any time:
+
+* ``content/images/members/<slug>.jpg`` – friendly abstract avatars for
+  persons (a stylised figure with initials) and simple logos for
+  organisations.  Sizes differ on purpose (square, landscape, portrait) so the
+  images plugin's square cropping is exercised.  One photo
+  (``tobias-lindner.jpg``) carries fake EXIF metadata including GPS tags, so
+  that the EXIF stripping of the images plugin can be tested.
+* ``content/images/podcast/cover.jpg`` – 1400×1400 podcast cover art.
+* ``content/audio/folge-0N.mp3`` – short German spoken intros, synthesised
+  sentence by sentence with ``espeak-ng -v de`` and encoded as CBR MP3 with
+  ``lame``.  Because every sentence is synthesised separately, its exact start
+  and end are known; from these the script writes the Podcasting 2.0 chapters
+  of episode 1 (``folge-01.chapters.json``) and the WebVTT transcript of
+  episode 2 (``folge-02.vtt``), so both always match the audio.
+
+This is a developer tool and not part of the build.  It needs Pillow, and the
+command-line programs ``espeak-ng`` and ``lame``::
+
+    python tools/make_sample_media.py            # everything
+    python tools/make_sample_media.py photos cover audio   # a selection
+
+The output is deterministic: no random numbers are used, and the same
+versions of Pillow, libjpeg, espeak-ng and lame produce the same bytes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import wave
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+PHOTO_DIR = CONTENT / "images" / "members"
+COVER_PATH = CONTENT / "images" / "podcast" / "cover.jpg"
+AUDIO_DIR = CONTENT / "audio"
+
+FONT_CANDIDATES = (
+    "/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf",
+    "/usr/share/fonts/TTF/DejaVuSans-Bold.ttf",
+    "/Library/Fonts/Arial Bold.ttf",
+)
+
+JPEG_OPTIONS = {"quality": 82, "optimize": True, "progressive": False}
+PHOTO_MAX_BYTES = 80 * 1024
+COVER_MAX_BYTES = 300 * 1024
+AUDIO_MAX_BYTES = 300 * 1024
+
+SAMPLE_RATE = 22050
+PAUSE_BETWEEN_SENTENCES = 0.45  # seconds of silence after each sentence
+PAUSE_BETWEEN_CHAPTERS = 0.9
+
+
+def font(size: int) -> ImageFont.FreeTypeFont:
+    """A bold sans font with German glyphs; Pillow's own font as fallback."""
+    for candidate in FONT_CANDIDATES:
+        if Path(candidate).exists():
+            return ImageFont.truetype(candidate, size)
+    return ImageFont.load_default(size=size)
+
+
+def hex_rgb(value: str) -> tuple[int, int, int]:
+    value = value.lstrip("#")
+    return tuple(int(value[i : i + 2], 16) for i in (0, 2, 4))
+
+
+def mix(a: str, b: str, share_of_b: float) -> tuple[int, int, int]:
+    ca, cb = hex_rgb(a), hex_rgb(b)
+    return tuple(round(x + (y - x) * share_of_b) for x, y in zip(ca, cb, strict=True))
+
+
+# --------------------------------------------------------------------------
+# Member photos
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Person:
+    slug: str
+    initials: str
+    size: tuple[int, int]
+    background: str
+    figure: str
+    accent: str
+
+
+@dataclass(frozen=True)
+class Organisation:
+    slug: str
+    lines: tuple[str, ...]
+    size: tuple[int, int]
+    colours: tuple[str, str, str]
+
+
+PERSONS = (
+    Person("anna-beispiel", "AB", (800, 800), "#f4a261", "#fff4e6", "#2a9d8f"),
+    Person("oezlem-arslan", "ÖA", (900, 700), "#2a9d8f", "#e9f5f2", "#e76f51"),
+    Person("jonas-aehrenfeld", "JÄ", (700, 900), "#6d597a", "#f3eef6", "#f4a261"),
+    Person("miriam-kowalski", "MK", (800, 800), "#e76f51", "#fdeee9", "#264653"),
+    Person("tobias-lindner", "TL", (900, 700), "#457b9d", "#eaf2f8", "#f1c453"),
+    Person("samira-haddad", "SH", (800, 800), "#8ab17d", "#f1f7ee", "#6d597a"),
+    Person("lukas-brandt", "LB", (1000, 750), "#264653", "#e8eff1", "#e9c46a"),
+)
+
+ORGANISATIONS = (
+    Organisation(
+        "verein-lernen-musterstadt",
+        ("Lernen in", "Musterstadt e. V."),
+        (800, 800),
+        ("#2a9d8f", "#e76f51", "#f4a261"),
+    ),
+    Organisation(
+        "beratungsstelle-lernwege",
+        ("Beratungsstelle", "Lernwege"),
+        (900, 600),
+        ("#457b9d", "#8ab17d", "#e9c46a"),
+    ),
+    Organisation(
+        "regionales-bildungsbuero-musterland",
+        ("Bildungsbüro", "Landkreis Musterland"),
+        (800, 800),
+        ("#264653", "#6d597a", "#2a9d8f"),
+    ),
+)
+
+# Fake camera metadata for one photo, so EXIF stripping can be tested.  The
+# GPS position is an arbitrary spot in a field; nobody lives there.
+EXIF_PHOTO = "tobias-lindner"
+FAKE_EXIF = {
+    0x010F: "Musterkamera GmbH",  # Make
+    0x0110: "MK-2000 Testmodell",  # Model
+    0x0131: "make_sample_media.py",  # Software
+    0x0132: "2025:09:14 15:32:10",  # DateTime
+    0x013B: "Beispiel-Fotograf:in",  # Artist
+    0x8298: "Fiktives Testbild, frei verwendbar",  # Copyright
+}
+FAKE_GPS = {
+    0x0001: "N",  # GPSLatitudeRef
+    0x0002: (51.0, 23.0, 12.34),  # GPSLatitude  (51° 23' 12.34")
+    0x0003: "E",  # GPSLongitudeRef
+    0x0004: (9.0, 41.0, 5.5),  # GPSLongitude (9° 41' 5.5")
+    0x0005: 0,  # GPSAltitudeRef: above sea level
+    0x0006: 212.0,  # GPSAltitude in metres
+    0x001D: "2025:09:14",  # GPSDateStamp
+}
+
+
+def draw_person(person: Person) -> Image.Image:
+    """A stylised head-and-shoulders figure, centred so any square crop keeps it."""
+    width, height = person.size
+    unit = min(width, height)
+    cx, cy = width / 2, height / 2
+    image = Image.new("RGB", (width, height), person.background)
+    draw = ImageDraw.Draw(image)
+
+    # Two soft decorative circles behind the figure.
+    halo = mix(person.background, "#ffffff", 0.18)
+    r = unit * 0.42
+    draw.ellipse((cx - r, cy - r - unit * 0.03, cx + r, cy + r - unit * 0.03), fill=halo)
+    dot = mix(person.background, person.accent, 0.55)
+    r2 = unit * 0.07
+    draw.ellipse(
+        (
+            cx + unit * 0.30 - r2,
+            cy - unit * 0.33 - r2,
+            cx + unit * 0.30 + r2,
+            cy - unit * 0.33 + r2,
+        ),
+        fill=dot,
+    )
+
+    # Shoulders (a wide rounded shape cut off by the lower edge of the circle).
+    shoulder_top = cy + unit * 0.10
+    draw.rounded_rectangle(
+        (cx - unit * 0.29, shoulder_top, cx + unit * 0.29, shoulder_top + unit * 0.5),
+        radius=int(unit * 0.22),
+        fill=person.figure,
+    )
+    # Head.
+    head_r = unit * 0.15
+    head_cy = cy - unit * 0.12
+    draw.ellipse((cx - head_r, head_cy - head_r, cx + head_r, head_cy + head_r), fill=person.figure)
+
+    # Initials on the chest.
+    draw.text(
+        (cx, shoulder_top + unit * 0.17),
+        person.initials,
+        font=font(int(unit * 0.11)),
+        fill=person.accent,
+        anchor="mm",
+    )
+    return image
+
+
+def draw_knot(draw: ImageDraw.ImageDraw, cx: float, cy: float, radius: float, colours, width: int):
+    """Three interlocking rings: the network's knot motif."""
+    offsets = ((0.0, -0.55), (-0.5, 0.32), (0.5, 0.32))
+    for (dx, dy), colour in zip(offsets, colours, strict=True):
+        x, y = cx + dx * radius, cy + dy * radius
+        draw.ellipse((x - radius, y - radius, x + radius, y + radius), outline=colour, width=width)
+
+
+def draw_organisation(org: Organisation) -> Image.Image:
+    width, height = org.size
+    unit = min(width, height)
+    cx = width / 2
+    image = Image.new("RGB", (width, height), "#fbfaf7")
+    draw = ImageDraw.Draw(image)
+    draw_knot(draw, cx, height * 0.40, unit * 0.17, org.colours, max(6, int(unit * 0.035)))
+    text_font = font(int(unit * 0.065))
+    for index, line in enumerate(org.lines):
+        draw.text(
+            (cx, height * 0.73 + index * unit * 0.085),
+            line,
+            font=text_font,
+            fill=org.colours[0],
+            anchor="mm",
+        )
+    return image
+
+
+def fake_exif() -> Image.Exif:
+    exif = Image.Exif()
+    for tag, value in FAKE_EXIF.items():
+        exif[tag] = value
+    gps = exif.get_ifd(0x8825)  # GPSInfo
+    gps.update(FAKE_GPS)
+    return exif
+
+
+def save_jpeg(
+    image: Image.Image, path: Path, max_bytes: int, exif: Image.Exif | None = None
+) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    options = dict(JPEG_OPTIONS)
+    if exif is not None:
+        options["exif"] = exif
+    image.save(path, "JPEG", **options)
+    size = path.stat().st_size
+    if size >= max_bytes:
+        sys.exit(f"{path}: {size} bytes, more than the limit of {max_bytes}")
+    print(f"{path.relative_to(ROOT)}  {image.width}x{image.height}  {size} bytes")
+
+
+def make_photos() -> None:
+    for person in PERSONS:
+        exif = fake_exif() if person.slug == EXIF_PHOTO else None
+        save_jpeg(draw_person(person), PHOTO_DIR / f"{person.slug}.jpg", PHOTO_MAX_BYTES, exif)
+    for org in ORGANISATIONS:
+        save_jpeg(draw_organisation(org), PHOTO_DIR / f"{org.slug}.jpg", PHOTO_MAX_BYTES)
+
+
+# --------------------------------------------------------------------------
+# Podcast cover
+# --------------------------------------------------------------------------
+
+
+def draw_cover() -> Image.Image:
+    size = 1400
+    top, bottom = "#264653", "#2a9d8f"
+    image = Image.new("RGB", (size, size))
+    draw = ImageDraw.Draw(image)
+    for y in range(size):  # vertical gradient
+        draw.line((0, y, size, y), fill=mix(top, bottom, y / (size - 1)))
+
+    cx, cy = size / 2, 560
+    draw_knot(draw, cx, cy, 250, ("#f4a261", "#e9c46a", "#fdf6ec"), 34)
+
+    # A microphone on a disc in the middle of the knot.
+    cream = "#fdf6ec"
+    draw.ellipse((cx - 215, cy + 32 - 215, cx + 215, cy + 32 + 215), fill="#264653")
+    draw.rounded_rectangle((cx - 70, cy - 150, cx + 70, cy + 60), radius=70, fill=cream)
+    for y in range(int(cy - 100), int(cy + 40), 34):  # grille
+        draw.line((cx - 48, y, cx + 48, y), fill="#2a9d8f", width=8)
+    draw.arc((cx - 110, cy - 60, cx + 110, cy + 130), start=0, end=180, fill=cream, width=18)
+    draw.line((cx, cy + 130, cx, cy + 200), fill=cream, width=18)
+    draw.rounded_rectangle((cx - 80, cy + 192, cx + 80, cy + 214), radius=10, fill=cream)
+
+    draw.text((cx, 1030), "Netzwerk Lernen", font=font(112), fill=cream, anchor="mm")
+    draw.text((cx, 1150), "Musterstadt", font=font(112), fill=cream, anchor="mm")
+    draw.text((cx, 1285), "DER PODCAST", font=font(64), fill="#f4a261", anchor="mm")
+    return image
+
+
+def make_cover() -> None:
+    save_jpeg(draw_cover(), COVER_PATH, COVER_MAX_BYTES)
+
+
+# --------------------------------------------------------------------------
+# Podcast audio
+# --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Chapter:
+    title: str
+    sentences: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Episode:
+    number: int
+    title: str
+    voice: str
+    chapters: tuple[Chapter, ...]
+    write_chapters: bool = False
+    write_transcript: bool = False
+
+
+EPISODES = (
+    Episode(
+        1,
+        "Wie arbeitet ein Netzwerk ohne Chef?",
+        "de",
+        (
+            Chapter(
+                "Begrüßung",
+                (
+                    "Hallo und herzlich willkommen zum Podcast vom Netzwerk Lernen Musterstadt.",
+                    "Ich bin Anna Beispiel, Lerntherapeutin aus Musterstadt-Nord.",
+                    "Heute spreche ich mit Miriam Kowalski über eine Frage, die uns oft gestellt wird.",
+                ),
+            ),
+            Chapter(
+                "Was heißt heterarchisch?",
+                (
+                    "Wie arbeitet eigentlich ein Netzwerk ohne Chef?",
+                    "Bei uns gibt es keine Leitung, die bestimmt.",
+                    "Alle Mitglieder können Themen und Aufgaben vorschlagen, und wir entscheiden gemeinsam.",
+                ),
+            ),
+            Chapter(
+                "Wer sorgt für Verlässlichkeit?",
+                (
+                    "Damit das funktioniert, übernehmen einzelne Mitglieder feste Rollen.",
+                    "Miriam zum Beispiel kümmert sich um die Koordination und verschickt die Einladungen.",
+                    "Wie das im Alltag aussieht, erzählt sie gleich selbst. Viel Spaß beim Zuhören!",
+                ),
+            ),
+        ),
+        write_chapters=True,
+    ),
+    Episode(
+        2,
+        "Mehrsprachig aufwachsen, lesen lernen",
+        "de",
+        (
+            Chapter(
+                "Begrüßung",
+                (
+                    "Willkommen zur zweiten Folge vom Podcast des Netzwerks Lernen Musterstadt.",
+                    "Mein Name ist Anna Beispiel.",
+                    "Zu Gast ist heute Özlem Arslan, Lerntherapeutin für mehrsprachige Kinder.",
+                ),
+            ),
+            Chapter(
+                "Thema",
+                (
+                    "Viele Kinder in Musterstadt wachsen mit zwei oder mehr Sprachen auf.",
+                    "Das ist ein großer Schatz und kein Grund zur Sorge.",
+                    "Trotzdem fragen sich viele Eltern: Soll ich zu Hause lieber Deutsch sprechen?",
+                    "Özlem sagt dazu ganz klar: Nein. Sprechen Sie die Sprache, die Ihnen am nächsten ist.",
+                ),
+            ),
+            Chapter(
+                "Ausblick",
+                (
+                    "Wir sprechen außerdem darüber, wie Vorlesen in der Familiensprache beim Lesenlernen hilft.",
+                    "Die Links zur Folge finden Sie in den Shownotes. Viel Spaß!",
+                ),
+            ),
+        ),
+        write_transcript=True,
+    ),
+    Episode(
+        3,
+        "Hausaufgaben ohne Streit",
+        "de",
+        (
+            Chapter(
+                "Begrüßung",
+                (
+                    "Hallo und willkommen zur dritten Folge vom Podcast des Netzwerks Lernen Musterstadt.",
+                    "Ich bin Anna Beispiel.",
+                    "Heute sind gleich zwei Gäste dabei: Tobias Lindner und Doktor Petra Gast.",
+                ),
+            ),
+            Chapter(
+                "Thema",
+                (
+                    "Es geht um ein Thema, das viele Familien kennen: Hausaufgaben.",
+                    "Was tun, wenn jeder Nachmittag im Streit endet?",
+                    "Tobias begleitet Familien, in denen ADHS den Alltag prägt.",
+                    "Petra Gast ist Kinder- und Jugendpsychiaterin und erklärt, was im Kopf eines Kindes passiert, wenn gar nichts mehr geht.",
+                ),
+            ),
+            Chapter(
+                "Ausblick",
+                (
+                    "Am Ende gibt es drei Tipps, die Sie gleich morgen ausprobieren können.",
+                    "Viel Spaß beim Zuhören!",
+                ),
+            ),
+        ),
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Cue:
+    start: float
+    end: float
+    text: str
+
+
+def synthesise(text: str, voice: str, path: Path) -> None:
+    subprocess.run(
+        ["espeak-ng", "-v", voice, "-s", "155", "-p", "45", "-w", str(path), text],
+        check=True,
+    )
+
+
+def read_frames(path: Path) -> bytes:
+    with wave.open(str(path), "rb") as wav:
+        if wav.getframerate() != SAMPLE_RATE or wav.getnchannels() != 1 or wav.getsampwidth() != 2:
+            sys.exit(f"{path}: unexpected WAV format from espeak-ng")
+        return wav.readframes(wav.getnframes())
+
+
+def silence(seconds: float) -> bytes:
+    return b"\x00\x00" * round(seconds * SAMPLE_RATE)
+
+
+def render_episode(episode: Episode, workdir: Path) -> tuple[Path, list[Cue], list[float]]:
+    """Synthesise every sentence, join them with pauses; return WAV, cues, chapter starts."""
+    pcm = bytearray(silence(0.3))
+    cues: list[Cue] = []
+    chapter_starts: list[float] = []
+    counter = 0
+    for chapter_index, chapter in enumerate(episode.chapters):
+        if chapter_index:
+            pcm += silence(PAUSE_BETWEEN_CHAPTERS - PAUSE_BETWEEN_SENTENCES)
+        chapter_starts.append(0.0 if chapter_index == 0 else len(pcm) / 2 / SAMPLE_RATE)
+        for sentence in chapter.sentences:
+            counter += 1
+            sentence_wav = workdir / f"e{episode.number}-{counter:02d}.wav"
+            synthesise(sentence, episode.voice, sentence_wav)
+            frames = read_frames(sentence_wav)
+            start = len(pcm) / 2 / SAMPLE_RATE
+            pcm += frames
+            cues.append(Cue(start, len(pcm) / 2 / SAMPLE_RATE, sentence))
+            pcm += silence(PAUSE_BETWEEN_SENTENCES)
+    episode_wav = workdir / f"folge-{episode.number:02d}.wav"
+    with wave.open(str(episode_wav), "wb") as wav:
+        wav.setnchannels(1)
+        wav.setsampwidth(2)
+        wav.setframerate(SAMPLE_RATE)
+        wav.writeframes(bytes(pcm))
+    return episode_wav, cues, chapter_starts
+
+
+def encode_mp3(wav: Path, mp3: Path, episode: Episode) -> None:
+    subprocess.run(
+        [
+            "lame", "--quiet", "-b", "32", "--cbr", "-m", "m", "--resample", "22.05",
+            "--id3v2-only",
+            "--tt", f"Folge {episode.number}: {episode.title}",
+            "--ta", "Netzwerk Lernen Musterstadt",
+            "--tl", "Netzwerk Lernen Musterstadt – Der Podcast",
+            "--ty", "2026",
+            "--tn", str(episode.number),
+            "--tg", "Podcast",
+            str(wav), str(mp3),
+        ],
+        check=True,
+    )  # fmt: skip
+    size = mp3.stat().st_size
+    if size >= AUDIO_MAX_BYTES:
+        sys.exit(f"{mp3}: {size} bytes, more than the limit of {AUDIO_MAX_BYTES}")
+
+
+def vtt_time(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    secs, millis = divmod(millis, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
+
+
+def write_transcript(path: Path, cues: list[Cue]) -> None:
+    lines = ["WEBVTT", ""]
+    for index, cue in enumerate(cues, start=1):
+        lines += [str(index), f"{vtt_time(cue.start)} --> {vtt_time(cue.end)}", cue.text, ""]
+    path.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_chapters(path: Path, episode: Episode, starts: list[float]) -> None:
+    chapters = [
+        {"startTime": round(start, 1), "title": chapter.title}
+        for start, chapter in zip(starts, episode.chapters, strict=True)
+    ]
+    document = {"version": "1.2.0", "chapters": chapters}
+    path.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+
+
+def make_audio() -> None:
+    AUDIO_DIR.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="knotenpunkt-audio-") as tmp:
+        workdir = Path(tmp)
+        for episode in EPISODES:
+            wav, cues, chapter_starts = render_episode(episode, workdir)
+            mp3 = AUDIO_DIR / f"folge-{episode.number:02d}.mp3"
+            encode_mp3(wav, mp3, episode)
+            print(
+                f"{mp3.relative_to(ROOT)}  {cues[-1].end:.1f} s speech  {mp3.stat().st_size} bytes"
+            )
+            if episode.write_chapters:
+                write_chapters(
+                    AUDIO_DIR / f"folge-{episode.number:02d}.chapters.json", episode, chapter_starts
+                )
+            if episode.write_transcript:
+                write_transcript(AUDIO_DIR / f"folge-{episode.number:02d}.vtt", cues)
+
+
+TARGETS = {"photos": make_photos, "cover": make_cover, "audio": make_audio}
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "targets", nargs="*", metavar="TARGET", help="photos, cover and/or audio (default: all)"
+    )
+    args = parser.parse_args(argv)
+    unknown = sorted(set(args.targets) - set(TARGETS))
+    if unknown:
+        parser.error(f"unknown target(s): {', '.join(unknown)}; choose from {', '.join(TARGETS)}")
+    for name in args.targets or TARGETS:
+        TARGETS[name]()
+
+
+if __name__ == "__main__":
+    main()
