@@ -61,14 +61,14 @@ def test_markup_in_metadata_is_escaped_but_markdown_body_is_html(tmp_path):
         content,
         {
             "blog/boese.md": (
-                "Title: <script>alert(1)</script> Böse\nDate: 2026-03-02\n"
+                "Title: <script>alert(1)</script> Böse\nSlug: boese\nDate: 2026-03-02\n"
                 "Summary: <img src=x onerror=alert(2)>\n\n*Betont*\n"
             )
         },
     )
     result = build_site(content, tmp_path / "out")
     assert result.exit_code == 0, result.messages
-    html = result.page("blog/script-alert1-script-bose/index.html")
+    html = result.page("blog/boese/index.html")
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Böse" in html
     assert "<em>Betont</em>" in html
