@@ -14,6 +14,16 @@ import sys
 from .dates import DateFormatError
 from .errors import ERROR, WARNING, ContentError, report
 from .i18n import _
+from .lint import decode, encoding_error
+
+
+def decode_error(raw: bytes) -> UnicodeDecodeError | None:
+    try:
+        decode(raw)
+    except UnicodeDecodeError as exc:
+        return exc
+    return None
+
 
 MANDATORY_FIELD_HINTS = {
     "title": "Title: Ein aussagekräftiger Titel",
@@ -33,6 +43,11 @@ def explain_exception(path: str, exc: BaseException) -> ContentError:
     if isinstance(exc, ContentError):
         return exc
     if isinstance(exc, UnicodeDecodeError):
+        try:
+            raw = open(path, "rb").read()  # noqa: SIM115
+            return encoding_error(path, raw, decode_error(raw) or exc)
+        except OSError:
+            pass
         return ContentError(
             path,
             None,

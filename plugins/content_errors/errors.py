@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import os
 from collections.abc import Iterable
 
 ERROR = "error"
@@ -50,13 +51,45 @@ class ContentError(Exception):
 
 
 class ProblemCollector:
-    """All problems reported during one build, de-duplicated, in a stable order."""
+    """All problems reported during one build, de-duplicated, in a stable order.
+
+    The raw-file checks (``lint.py``) run first and *claim* what they report:
+    a later, vaguer report about the same field of the same file (e.g.
+    Pelican's "field missing" after lint said "field name misspelled") is
+    dropped, so the member reads one precise message per mistake. Problems
+    without a line get the line where their field is written in the file.
+    """
 
     def __init__(self) -> None:
         self._problems: dict[tuple, ContentError] = {}
+        self._claimed: set[tuple[str, str]] = set()
+        self._claimed_files: set[str] = set()
+        self._shown: set[tuple] = set()
+        self.claiming = False
 
     def add(self, problem: ContentError) -> None:
+        path = _normal(problem.source_path)
+        field = (problem.field or "").lower()
+        if self.claiming:
+            if problem.is_error:
+                if problem.field:
+                    self._claimed.add((path, field))
+                if getattr(problem, "covers_file", False):
+                    self._claimed_files.add(path)
+        elif problem.is_error and (
+            path in self._claimed_files or (problem.field and (path, field) in self._claimed)
+        ):
+            return
+        if problem.line is None and problem.field:
+            problem.line = _locate(problem.source_path, problem.field)
         self._problems.setdefault(problem.sort_key() + (problem.severity,), problem)
+
+    def unshown(self) -> tuple[list[ContentError], list[ContentError]]:
+        """Errors and warnings not printed yet; marks them as printed."""
+        fresh = {k: p for k, p in self._problems.items() if k not in self._shown}
+        self._shown.update(fresh)
+        order = sorted(fresh.values(), key=ContentError.sort_key)
+        return [p for p in order if p.is_error], [p for p in order if not p.is_error]
 
     def _sorted(self, severity: str) -> list[ContentError]:
         found = [p for p in self._problems.values() if p.severity == severity]
@@ -72,6 +105,18 @@ class ProblemCollector:
 
     def __len__(self) -> int:
         return len(self._problems)
+
+
+def _normal(path: str) -> str:
+    return os.path.normcase(os.path.abspath(path)) if os.path.isabs(path) else path
+
+
+def _locate(path: str, field: str) -> int | None:
+    if not os.path.isfile(path):
+        return None
+    from .lint import find_field_line  # lint imports this module
+
+    return find_field_line(path, field)
 
 
 _current = ProblemCollector()
@@ -94,8 +139,8 @@ def report(problem: ContentError) -> None:
     _current.add(problem)
 
 
-def suggest(value: str, choices: Iterable[str]) -> str | None:
+def suggest(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The closest known value to a mistyped one, for "did you mean" hints."""
     lowered = {choice.lower(): choice for choice in choices}
-    match = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    match = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=cutoff)
     return lowered[match[0]] if match else None

@@ -10,7 +10,9 @@ from pelican import signals
 from . import dates, errors
 from .capture import PelicanLogCapture
 from .i18n import set_language
+from .lint import lint_content
 from .report import format_report
+from .slugs import check_unique_addresses
 
 EXIT_CONTENT_ERRORS = 1
 
@@ -23,11 +25,16 @@ def _not_yet_reported(record: logging.LogRecord) -> bool:
 
 
 def start_build(pelican) -> None:
-    """Begin a fresh collection and listen to Pelican's own log."""
+    """Begin a fresh collection, read the raw files, and listen to Pelican's log."""
     global _handler
-    errors.reset()
+    collector = errors.reset()
     set_language(pelican.settings.get("DEFAULT_LANG", "de"))
     stop_listening()
+    collector.claiming = True
+    try:
+        lint_content(pelican.settings)
+    finally:
+        collector.claiming = False
     _handler = PelicanLogCapture(pelican.settings["PATH"])
     logging.getLogger("pelican").addHandler(_handler)
     for console_handler in logging.getLogger().handlers:
@@ -42,20 +49,18 @@ def stop_listening() -> None:
 
 
 def fail_on_errors(content_root: str | None) -> None:
-    """Print every collected problem; exit non-zero if any is an error."""
+    """Print every problem not shown yet; exit non-zero if there is any error."""
     collected = errors.current()
-    if not len(collected):
-        return
-    text = format_report(collected.errors, collected.warnings, content_root)
-    print(text, file=sys.stderr)
+    new_errors, new_warnings = collected.unshown()
+    if new_errors or new_warnings:
+        print(format_report(new_errors, new_warnings, content_root), file=sys.stderr)
     if collected.errors:
         stop_listening()
         raise SystemExit(EXIT_CONTENT_ERRORS)
-    # warnings are shown once; forget them so `finalized` does not repeat them
-    errors.reset()
 
 
 def check_after_reading(generators) -> None:
+    check_unique_addresses(generators)
     content_root = generators[0].settings["PATH"] if generators else None
     fail_on_errors(content_root)
 

@@ -1,0 +1,722 @@
+"""Reads every content file as it is written, before Pelican does.
+
+Pelican's Markdown reader forgives too much: a line without a colon silently
+ends the metadata (everything after it becomes body text), a misspelled key
+is kept as an unused value, a duplicate key quietly wins or loses, and a file
+in the wrong folder is never read at all. This pass reads the raw files and
+reports such mistakes with their line, so a member learns about them instead
+of wondering why a field is missing on the site.
+"""
+
+from __future__ import annotations
+
+import datetime
+import fnmatch
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .dates import DateFormatError, parse_date
+from .errors import ERROR, WARNING, ContentError, report, suggest
+from .fields import ALIASES, Field, FieldSet, known_fields, register_pelican_defaults, registered
+from .i18n import _
+
+MARKDOWN_EXTENSIONS = {"md", "markdown", "mkd", "mdown"}
+CONTENT_EXTENSIONS = MARKDOWN_EXTENSIONS | {"rst", "html", "htm"}
+#: files a member might save by mistake instead of Markdown
+MISTAKEN_EXTENSIONS = {"txt", "doc", "docx", "odt", "rtf", "pdf", "md.txt"}
+
+# The same patterns Python-Markdown's meta extension uses.
+META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
+META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
+# What a member meant as a key, even with umlauts or spaces: "Schlagwörter: …"
+KEYLIKE_RE = re.compile(r"^\s*(?P<key>[^\s:][^:]{0,30}?)\s*:\s*(?P<value>.*)$")
+LIST_SEPARATORS = re.compile(r"\s*;\s*|\s+(?:und|and|&)\s+")
+CONTAINER_TAGS = (
+    "div",
+    "section",
+    "article",
+    "aside",
+    "main",
+    "nav",
+    "header",
+    "footer",
+    "details",
+    "figure",
+    "blockquote",
+    "table",
+    "form",
+    "ul",
+    "ol",
+    "span",
+)
+TAG_RE = re.compile(r"<(/?)(" + "|".join(CONTAINER_TAGS) + r")(?=[\s>/])[^>]*?(/?)>", re.I)
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE_RE = re.compile(r"`+[^`]*`+")
+
+#: how alike a misspelled key must be to a known one to be suggested
+KEY_CUTOFF = 0.75
+
+DEFAULTS = {
+    # Largest photo or cover art a member may upload, in bytes.
+    "CONTENT_MAX_IMAGE_BYTES": 10 * 1024 * 1024,
+    # Warn about dates in the future (Pelican publishes such posts right away).
+    "CONTENT_WARN_FUTURE_DATES": True,
+    # More keys a folder knows, e.g. {"blog": ["Image"]} for a key the theme reads.
+    "CONTENT_EXTRA_FIELDS": {},
+}
+
+
+@dataclass
+class MetaLine:
+    key: str
+    value: str
+    line: int
+
+
+@dataclass
+class Header:
+    """The metadata block of a Markdown file, as Pelican will read it."""
+
+    entries: list[MetaLine] = field(default_factory=list)
+    #: lines the reader will not take as metadata although they look like it
+    stray: list[tuple[int, str]] = field(default_factory=list)
+    body_start: int = 0  # index into lines
+
+    def first(self, key: str) -> MetaLine | None:
+        key = key.lower()
+        return next((e for e in self.entries if e.key.lower() == key), None)
+
+
+def decode(raw: bytes) -> str:
+    """UTF-8 text (a byte-order mark is fine); raises UnicodeDecodeError otherwise."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    return raw.decode("utf-8")
+
+
+def line_of_offset(raw: bytes, offset: int) -> int:
+    return raw[:offset].count(b"\n") + 1
+
+
+def encoding_error(path: str, raw: bytes, exc: UnicodeDecodeError) -> ContentError:
+    """The member-readable error for a file saved as Latin-1, Windows-1252, UTF-16 …"""
+    line = line_of_offset(raw, exc.start)
+    problem = ContentError(
+        path,
+        None,
+        _("Die Datei ist nicht als UTF-8 gespeichert und kann nicht gelesen werden."),
+        _(
+            "Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“. Das erste "
+            "unlesbare Zeichen steht in Zeile {line} (meist ein Umlaut wie ä, ö, ü oder ß)."
+        ).format(line=line),
+        line=line,
+    )
+    problem.covers_file = True  # nothing else about this file can be read
+    return problem
+
+
+def parse_header(lines: list[str]) -> Header:
+    """Split the metadata block off as Python-Markdown's meta extension does."""
+    header = Header()
+    index = 0
+    if lines and lines[0].strip() == "---":
+        index = 1
+    current: MetaLine | None = None
+    while index < len(lines):
+        text = lines[index]
+        if not text.strip() or (text.strip() in ("---", "...") and header.entries):
+            index += 1
+            break
+        meta = META_RE.match(text)
+        more = META_MORE_RE.match(text)
+        if meta:
+            current = MetaLine(meta.group("key"), meta.group("value").strip(), index + 1)
+            header.entries.append(current)
+        elif more and current is not None:
+            current.value = (current.value + " " + more.group("value").strip()).strip()
+        else:
+            # the reader stops here: everything from this line on is body text
+            header.stray = _stray_lines(lines, index)
+            break
+        index += 1
+    header.body_start = index
+    return header
+
+
+def _stray_lines(lines: list[str], start: int) -> list[tuple[int, str]]:
+    """Lines from ``start`` to the next blank line: the rest of the would-be header."""
+    stray = []
+    for number in range(start, len(lines)):
+        if not lines[number].strip():
+            break
+        stray.append((number + 1, lines[number]))
+    return stray
+
+
+def find_field_line(path: str, field_name: str) -> int | None:
+    """The line where ``field_name:`` is written in a content file, if it is."""
+    try:
+        text = decode(Path(path).read_bytes())
+    except (OSError, UnicodeDecodeError):
+        return None
+    lines = text.splitlines()
+    entry = parse_header(lines).first(field_name)
+    if entry:
+        return entry.line
+    wanted = field_name.lower()
+    for number, line in enumerate(lines[:60], 1):
+        keyish = KEYLIKE_RE.match(line)
+        if keyish and keyish.group("key").strip().lower() == wanted:
+            return number
+    return None
+
+
+class ContentLinter:
+    """One pass over the content folder; reports every problem it finds."""
+
+    def __init__(self, settings: dict) -> None:
+        self.settings = settings
+        self.root = Path(os.path.abspath(settings["PATH"]))
+        self.article_paths = [p.strip("/") for p in settings.get("ARTICLE_PATHS", [""])]
+        self.page_paths = [p.strip("/") for p in settings.get("PAGE_PATHS", ["pages"])]
+        self.static_paths = [p.strip("/") for p in settings.get("STATIC_PATHS", [])]
+        self.ignore = list(settings.get("IGNORE_FILES", [".#*"]))
+        self.max_image_bytes = settings.get(
+            "CONTENT_MAX_IMAGE_BYTES", DEFAULTS["CONTENT_MAX_IMAGE_BYTES"]
+        )
+        self.warn_future = settings.get(
+            "CONTENT_WARN_FUTURE_DATES", DEFAULTS["CONTENT_WARN_FUTURE_DATES"]
+        )
+        register_pelican_defaults(
+            self.article_paths,
+            self.page_paths,
+            settings.get("CONTENT_EXTRA_FIELDS", DEFAULTS["CONTENT_EXTRA_FIELDS"]),
+        )
+
+    # --- walking -----------------------------------------------------------
+    def run(self) -> None:
+        for path in self.files():
+            try:
+                self.check_file(path)
+            except ContentError as problem:
+                report(problem)
+
+    def files(self) -> list[Path]:
+        found = []
+        for directory, subdirs, names in os.walk(self.root):
+            subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+            for name in sorted(names):
+                if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in self.ignore):
+                    continue
+                found.append(Path(directory) / name)
+        return found
+
+    def relative(self, path: Path) -> str:
+        return path.relative_to(self.root).as_posix()
+
+    def folder_of(self, relative: str) -> str | None:
+        """The content folder (``blog``, ``members`` …) a file belongs to."""
+        best = None
+        for folder in [*self.article_paths, *self.page_paths]:
+            inside = folder == "" or relative.startswith(folder + "/")
+            if inside and (best is None or len(folder) > len(best)):
+                best = folder
+        return best
+
+    def is_static(self, relative: str) -> bool:
+        return any(
+            s == "" or relative == s or relative.startswith(s + "/") for s in self.static_paths
+        )
+
+    # --- one file ------------------------------------------------------------
+    def check_file(self, path: Path) -> None:
+        relative = self.relative(path)
+        suffix = path.name.split(".", 1)[1] if "." in path.name else ""
+        extension = path.suffix[1:]
+        if self.is_static(relative):
+            return
+        if extension.lower() in CONTENT_EXTENSIONS or suffix.lower() in MISTAKEN_EXTENSIONS:
+            folder = self.folder_of(relative)
+            if extension not in CONTENT_EXTENSIONS:
+                raise ContentError(
+                    str(path),
+                    None,
+                    _("Die Datei hat die Endung „.{ext}“ und wird deshalb nicht gelesen.").format(
+                        ext=suffix
+                    ),
+                    _("Benennen Sie die Datei um, sodass sie auf „.md“ endet (klein geschrieben)."),
+                )
+            if folder is None:
+                raise self.outside_folders(path, relative)
+            if extension in MARKDOWN_EXTENSIONS:
+                self.check_markdown(path, known_fields(folder), folder)
+
+    def outside_folders(self, path: Path, relative: str) -> ContentError:
+        folders = ", ".join(
+            f"content/{f}/" for f in sorted({*self.article_paths, *self.page_paths}) if f
+        )
+        return ContentError(
+            str(path),
+            None,
+            _(
+                "Die Datei liegt in keinem der Inhaltsordner und würde deshalb nicht auf der "
+                "Website erscheinen."
+            ),
+            _("Verschieben Sie sie in den passenden Ordner: {folders}.").format(folders=folders),
+        )
+
+    def check_markdown(self, path: Path, fields: FieldSet | None, folder: str) -> None:
+        raw = path.read_bytes()
+        try:
+            text = decode(raw)
+        except UnicodeDecodeError as exc:
+            raise encoding_error(str(path), raw, exc) from None
+        lines = text.splitlines()
+        header = parse_header(lines)
+        source = str(path)
+        self.check_stray_lines(source, header, fields)
+        self.check_keys(source, header, fields, folder)
+        if fields is not None:
+            self.check_values(source, header, fields)
+        self.check_body(source, lines, header.body_start)
+
+    # --- the metadata block -------------------------------------------------------
+    def check_stray_lines(self, source: str, header: Header, fields: FieldSet | None) -> None:
+        if not header.stray:
+            return
+        number, text = header.stray[0]
+        later_meta = [n for n, t in header.stray[1:] if META_RE.match(t)]
+        keyish = KEYLIKE_RE.match(text)
+        if text.startswith("\t") or (text[:1].isspace() and "\t" in text[:4]):
+            report(
+                ContentError(
+                    source,
+                    None,
+                    _("Die Zeile beginnt mit einem Tabulator; hier enden deshalb die Kopfzeilen."),
+                    _("Entfernen Sie den Tabulator am Anfang der Zeile „{line}“.").format(
+                        line=text.strip()
+                    ),
+                    line=number,
+                )
+            )
+            return
+        if keyish:
+            key = keyish.group("key").strip()
+            proposal = self.proposal(key, fields)
+            hint = _(
+                "Feldnamen bestehen nur aus Buchstaben ohne Umlaute, Ziffern, „-“ und „_“, "
+                "ohne Leerzeichen."
+            )
+            if proposal:
+                hint += " " + _("Meinten Sie „{field}: {value}“?").format(
+                    field=proposal, value=keyish.group("value").strip()
+                )
+            report(
+                ContentError(
+                    source,
+                    key,
+                    _(
+                        "Dieser Feldname ist ungültig; ab hier wird der Rest als Text gelesen "
+                        "und die folgenden Felder gehen verloren."
+                    ),
+                    hint,
+                    line=number,
+                )
+            )
+            return
+        first_word = text.strip().split(None, 1)
+        proposal = self.proposal(first_word[0], fields) if first_word else None
+        if later_meta or proposal:
+            hint = _("Schreiben Sie „Feld: Wert“ mit Doppelpunkt.")
+            if proposal and len(first_word) > 1:
+                hint += " " + _("Meinten Sie „{field}: {value}“?").format(
+                    field=proposal, value=first_word[1].strip()
+                )
+            report(
+                ContentError(
+                    source,
+                    proposal,
+                    _(
+                        "In der Zeile „{line}“ fehlt der Doppelpunkt. Alles ab hier wird als "
+                        "Text gelesen, die Felder darunter gehen verloren."
+                    ).format(line=text.strip()),
+                    hint,
+                    line=number,
+                )
+            )
+
+    def proposal(self, key: str, fields: FieldSet | None) -> str | None:
+        """The known field a member probably meant with ``key``."""
+        if fields is None:
+            return None
+        names = fields.names
+        alias = ALIASES.get(key.lower())
+        if alias and fields.get(alias):
+            return fields.get(alias).name
+        close = suggest(key, names, cutoff=KEY_CUTOFF)
+        if close:
+            return close
+        return None
+
+    def check_keys(self, source: str, header: Header, fields: FieldSet | None, folder: str) -> None:
+        seen: dict[str, MetaLine] = {}
+        for entry in header.entries:
+            lowered = entry.key.lower()
+            if lowered in seen:
+                report(
+                    ContentError(
+                        source,
+                        entry.key,
+                        _(
+                            "Dieses Feld steht doppelt in der Datei (zuerst in Zeile {first})."
+                        ).format(first=seen[lowered].line),
+                        _(
+                            "Löschen Sie eine der beiden Zeilen. Mehrere Werte schreiben Sie in "
+                            "eine Zeile, mit Komma getrennt."
+                        ),
+                        line=entry.line,
+                    )
+                )
+                continue
+            seen[lowered] = entry
+            if fields is None or fields.get(entry.key):
+                continue
+            self.report_unknown_key(source, entry, fields, folder)
+
+    def report_unknown_key(
+        self, source: str, entry: MetaLine, fields: FieldSet, folder: str
+    ) -> None:
+        owner = self.owner_elsewhere(entry.key, folder)
+        if owner is not None and not fields.closed:
+            raise ContentError(
+                source,
+                entry.key,
+                _(
+                    "Dieses Feld gehört zu einem {kind}, die Datei liegt aber in content/{folder}/."
+                ).format(kind=owner.label, folder=folder),
+                _("Verschieben Sie die Datei nach content/{folder}/.").format(folder=owner.folder),
+                line=entry.line,
+            )
+        proposal = self.proposal(entry.key, fields)
+        if proposal:
+            hint = _("Meinten Sie „{field}:“?").format(field=proposal)
+        else:
+            hint = _("Bekannte Felder sind: {names}.").format(names=", ".join(fields.names))
+        severity = ERROR if (fields.closed or proposal) else WARNING
+        message = (
+            _("Dieses Feld ist unbekannt.")
+            if severity == ERROR
+            else _("Dieses Feld ist unbekannt und wird nicht angezeigt.")
+        )
+        report(ContentError(source, entry.key, message, hint, line=entry.line, severity=severity))
+
+    def owner_elsewhere(self, key: str, folder: str) -> FieldSet | None:
+        """A closed kind of content (e.g. members) that knows ``key`` as its own."""
+        for other in registered().values():
+            if other.folder != folder and other.closed and other.get(key):
+                pelican_keys = known_fields(folder)
+                if pelican_keys is None or not pelican_keys.get(key):
+                    return other
+        return None
+
+    def check_values(self, source: str, header: Header, fields: FieldSet) -> None:
+        present = {e.key.lower(): e for e in header.entries}
+        for spec in fields.fields.values():
+            entry = present.get(spec.name.lower())
+            if (entry is None or not entry.value) and spec.recommended:
+                report(self.missing_recommended(source, spec, entry))
+            if entry is None:
+                continue
+            if not entry.value:
+                if spec.required:
+                    report(
+                        ContentError(
+                            source,
+                            spec.name,
+                            _("Dieses Pflichtfeld ist leer."),
+                            _("Tragen Sie hinter „{field}:“ einen Wert ein{example}.").format(
+                                field=spec.name,
+                                example=_(", z. B. „{field}: {example}“").format(
+                                    field=spec.name, example=spec.example
+                                )
+                                if spec.example
+                                else "",
+                            ),
+                            line=entry.line,
+                        )
+                    )
+                continue
+            self.check_value(source, spec, entry)
+
+    def missing_recommended(self, source: str, spec: Field, entry: MetaLine | None):
+        return ContentError(
+            source,
+            spec.name,
+            _("Dieses Feld fehlt; die Seite wirkt ohne es unvollständig."),
+            spec.help or _("Ergänzen Sie eine Zeile „{field}: …“.").format(field=spec.name),
+            line=entry.line if entry else None,
+            severity=WARNING,
+        )
+
+    def check_value(self, source: str, spec: Field, entry: MetaLine) -> None:
+        value = entry.value
+        if spec.max_length and len(value) > spec.max_length:
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    _(
+                        "Der Text ist {length} Zeichen lang und wird in Übersichten nach "
+                        "{limit} Zeichen abgeschnitten."
+                    ).format(length=len(value), limit=spec.max_length),
+                    _("Kürzen Sie ihn auf einen Satz mit höchstens {limit} Zeichen.").format(
+                        limit=spec.max_length
+                    ),
+                    line=entry.line,
+                    severity=WARNING,
+                )
+            )
+        if spec.multiple and spec.name.lower() not in ("tags",) and LIST_SEPARATORS.search(value):
+            fixed = ", ".join(p for p in LIST_SEPARATORS.split(value) if p)
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    _("Mehrere Werte sind hier nicht mit Komma getrennt: „{value}“.").format(
+                        value=value
+                    ),
+                    _("Trennen Sie die Werte mit Kommas: „{field}: {fixed}“.").format(
+                        field=spec.name, fixed=fixed
+                    ),
+                    line=entry.line,
+                )
+            )
+        elif spec.multiple and ";" in value:
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    _("Mehrere Werte sind hier mit Semikolon statt Komma getrennt."),
+                    _("Trennen Sie die Werte mit Kommas: „{field}: {fixed}“.").format(
+                        field=spec.name, fixed=", ".join(v.strip() for v in value.split(";"))
+                    ),
+                    line=entry.line,
+                )
+            )
+        if spec.choices and spec.name.lower() != "status":
+            values = [v.strip() for v in value.split(",")] if spec.multiple else [value]
+            for item in values:
+                if item and item not in spec.choices:
+                    close = suggest(item, spec.choices)
+                    hint = (
+                        _("Meinten Sie „{value}“?").format(value=close)
+                        if close
+                        else _("Erlaubt sind: {choices}.").format(choices=", ".join(spec.choices))
+                    )
+                    report(
+                        ContentError(
+                            source,
+                            spec.name,
+                            _("„{value}“ ist hier kein erlaubter Wert.").format(value=item),
+                            hint,
+                            line=entry.line,
+                        )
+                    )
+        if spec.is_path:
+            self.check_path(source, spec, entry)
+        if spec.kind == "date" and self.warn_future:
+            self.check_future(source, spec, entry)
+
+    def check_future(self, source: str, spec: Field, entry: MetaLine) -> None:
+        try:
+            moment = parse_date(entry.value, spec.name)
+        except DateFormatError:
+            return  # the date reader reports it
+        today = datetime.date.today()
+        if moment.date() > today:
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    _(
+                        "Das Datum {date} liegt in der Zukunft. Der Beitrag erscheint trotzdem "
+                        "sofort, nur mit diesem Datum."
+                    ).format(date=moment.strftime("%d.%m.%Y")),
+                    _(
+                        "Wenn er erst später erscheinen soll, setzen Sie „Status: draft“ und "
+                        "ändern Sie das am Erscheinungstag auf „published“."
+                    ),
+                    line=entry.line,
+                    severity=WARNING,
+                )
+            )
+
+    # --- files a field points to ------------------------------------------------
+    def check_path(self, source: str, spec: Field, entry: MetaLine) -> None:
+        value = entry.value
+        relative = re.sub(r"^\{(static|attach|filename)\}", "", value).lstrip("/")
+        if re.match(r"^[a-z]+://", relative):
+            return
+        target = self.root / relative
+        if " " in relative:
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    _("Der Dateiname „{value}“ enthält Leerzeichen.").format(value=value),
+                    _(
+                        "Benennen Sie die Datei ohne Leerzeichen um (z. B. mit Bindestrichen: "
+                        "„{fixed}“) und tragen Sie den neuen Namen hier ein."
+                    ).format(fixed=re.sub(r"\s+", "-", relative)),
+                    line=entry.line,
+                )
+            )
+            return
+        if not target.is_file():
+            actual = self.case_insensitive_match(relative)
+            if actual:
+                hint = _(
+                    "Achten Sie auf Groß- und Kleinschreibung: Die Datei heißt „{actual}“."
+                ).format(actual=actual)
+            else:
+                hint = _(
+                    "Laden Sie die Datei nach content/{value} hoch oder korrigieren Sie den Pfad."
+                ).format(value=relative)
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    _("Die Datei „{value}“ gibt es nicht.").format(value=value),
+                    hint,
+                    line=entry.line,
+                )
+            )
+            return
+        if spec.kind == "image":
+            self.check_image(source, spec, entry, target)
+
+    def case_insensitive_match(self, relative: str) -> str | None:
+        current = self.root
+        parts = relative.split("/")
+        for part in parts:
+            if not current.is_dir():
+                return None
+            match = next(
+                (c for c in sorted(current.iterdir()) if c.name.lower() == part.lower()), None
+            )
+            if match is None:
+                return None
+            current = match
+        return current.relative_to(self.root).as_posix()
+
+    def check_image(self, source: str, spec: Field, entry: MetaLine, target: Path) -> None:
+        size = target.stat().st_size
+        if size > self.max_image_bytes:
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    _(
+                        "Das Bild „{value}“ ist {size} MB groß; erlaubt sind höchstens {limit} MB."
+                    ).format(
+                        value=entry.value,
+                        size=_format_mb(size),
+                        limit=_format_mb(self.max_image_bytes),
+                    ),
+                    _(
+                        "Verkleinern Sie das Foto (z. B. auf 2000 Pixel Breite, als JPEG) und "
+                        "laden Sie es erneut hoch."
+                    ),
+                    line=entry.line,
+                )
+            )
+            return
+        from PIL import Image, UnidentifiedImageError
+
+        try:
+            with Image.open(target) as image:
+                image.verify()
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    _("„{value}“ ist keine lesbare Bilddatei.").format(value=entry.value),
+                    _(
+                        "Laden Sie ein Foto als JPEG, PNG oder WebP hoch (keine PDF- oder "
+                        "Word-Datei, kein umbenanntes Dokument)."
+                    ),
+                    line=entry.line,
+                )
+            )
+
+    # --- the Markdown body ---------------------------------------------------------
+    def check_body(self, source: str, lines: list[str], start: int) -> None:
+        open_tags: list[tuple[str, int]] = []
+        in_fence = False
+        previous_blank = True
+        for index in range(start, len(lines)):
+            text = lines[index]
+            number = index + 1
+            if FENCE_RE.match(text):
+                in_fence = not in_fence
+                continue
+            if in_fence:
+                continue
+            if text.startswith("\t") and previous_blank and text.strip():
+                report(
+                    ContentError(
+                        source,
+                        None,
+                        _(
+                            "Die Zeile beginnt mit einem Tabulator und wird deshalb als "
+                            "Programmcode in Schreibmaschinenschrift angezeigt."
+                        ),
+                        _("Entfernen Sie den Tabulator am Zeilenanfang."),
+                        line=number,
+                        severity=WARNING,
+                    )
+                )
+            previous_blank = not text.strip()
+            if text.startswith(("    ", "\t")) and not open_tags:
+                continue  # an indented code block or a nested list line
+            for match in TAG_RE.finditer(INLINE_CODE_RE.sub("", text)):
+                closing, name, self_closing = match.group(1), match.group(2).lower(), match.group(3)
+                if self_closing:
+                    continue
+                if not closing:
+                    open_tags.append((name, number))
+                elif open_tags and open_tags[-1][0] == name:
+                    open_tags.pop()
+                else:
+                    report(self.unbalanced(source, name, number, closing=True))
+        for name, number in open_tags:
+            report(self.unbalanced(source, name, number, closing=False))
+
+    def unbalanced(self, source: str, name: str, number: int, *, closing: bool) -> ContentError:
+        if closing:
+            message = _("„</{tag}>“ schließt etwas, das hier nicht geöffnet wurde.").format(
+                tag=name
+            )
+            hint = _("Löschen Sie „</{tag}>“ oder ergänzen Sie das passende „<{tag}>“.").format(
+                tag=name
+            )
+        else:
+            message = _(
+                "„<{tag}>“ wird nie geschlossen; das würde das Seitenlayout durcheinanderbringen."
+            ).format(tag=name)
+            hint = _("Ergänzen Sie „</{tag}>“ an der Stelle, wo der Abschnitt endet.").format(
+                tag=name
+            )
+        return ContentError(source, None, message, hint, line=number)
+
+
+def _format_mb(size: int) -> str:
+    return f"{size / (1024 * 1024):.0f}"
+
+
+def lint_content(settings: dict) -> None:
+    """Check every file below ``PATH``; problems go to the build's collector."""
+    ContentLinter(settings).run()

@@ -1,0 +1,54 @@
+"""Two files that would end up at the same address.
+
+Pelican only logs a warning when two posts share a slug and then fails while
+writing (or silently keeps one). Slugs are made from titles, so ``Müller``
+and ``Muller`` collide although the files look different to a member. This
+check looks at everything every generator has read and names both files.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .errors import ContentError, report
+from .i18n import _
+
+
+def _contents(generators) -> list:
+    """Every content object any generator holds (articles, pages, members, episodes …)."""
+    seen: dict[int, object] = {}
+    for generator in generators:
+        for value in vars(generator).values():
+            if not isinstance(value, list | tuple):
+                continue
+            for item in value:
+                if hasattr(item, "source_path") and getattr(item, "save_as", None):
+                    seen.setdefault(id(item), item)
+    return list(seen.values())
+
+
+def check_unique_addresses(generators) -> None:
+    by_address: dict[str, set[str]] = defaultdict(set)
+    for item in _contents(generators):
+        by_address[item.save_as].add(item.source_path)
+    for address, sources in sorted(by_address.items()):
+        if len(sources) < 2:
+            continue
+        ordered = sorted(sources)
+        url = address.removesuffix("index.html")
+        for source in ordered:
+            others = ", ".join(o for o in ordered if o != source)
+            report(
+                ContentError(
+                    source,
+                    "Slug",
+                    _(
+                        "Diese Datei und „{others}“ ergeben dieselbe Adresse „{url}“ "
+                        "(der Slug wird aus dem Titel gebildet, Umlaute und Akzente fallen weg)."
+                    ).format(others=others, url=url),
+                    _(
+                        "Geben Sie einer der Dateien eine eigene Zeile „Slug: …“, z. B. mit "
+                        "Vornamen oder Jahr."
+                    ),
+                )
+            )
