@@ -8,6 +8,7 @@ PYTHON ?= python3
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PELICAN := $(PY) -m pelican
+KNOTENPUNKT := $(PY) -m knotenpunkt
 
 INPUTDIR := $(CURDIR)/content
 OUTPUTDIR := $(CURDIR)/output
@@ -16,6 +17,16 @@ PUBLISHCONF := $(CURDIR)/publishconf.py
 
 PORT ?= 8000
 BIND ?= 127.0.0.1
+
+# make check STRICT=1: warnings fail too (for CI)
+STRICT ?=
+CHECK_FLAGS := $(if $(filter-out 0 no false,$(STRICT)),--strict,)
+
+# make rsync_upload: where the built site goes on a web host
+SSH_HOST ?=
+SSH_PORT ?= 22
+SSH_USER ?=
+SSH_TARGET_DIR ?=
 
 RUNTIME_STAMP := $(VENV)/.runtime-installed
 DEV_STAMP := $(VENV)/.dev-installed
@@ -29,6 +40,12 @@ help:
 	@echo '  make serve      build, then serve output/ on http://$(BIND):$(PORT)/'
 	@echo '  make devserver  serve and rebuild whenever content or theme change'
 	@echo '  make publish    production build with publishconf.py'
+	@echo '  make check      check all content, publish nothing (STRICT=1: warnings fail)'
+	@echo '  make member NAME="Anna Beispiel"        new member profile'
+	@echo '  make post TITLE="…" AUTHOR=anna-beispiel new blog post (draft)'
+	@echo '  make episode TITLE="…"                   new podcast episode (draft)'
+	@echo '  make docs       regenerate the field reference in docs/mitmachen.md'
+	@echo '  make rsync_upload  publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
 	@echo '  make test       run the whole test suite'
 	@echo '  make lint       ruff format --check and ruff check'
 	@echo '  make clean      remove output/ and caches'
@@ -47,8 +64,9 @@ $(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
 
 venv: $(RUNTIME_STAMP)
 
+# Builds into a temporary folder and replaces output/ only on success.
 html: $(RUNTIME_STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)"
+	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)"
 
 serve: html
 	$(PELICAN) -l "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
@@ -57,7 +75,26 @@ devserver: $(RUNTIME_STAMP)
 	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
 
 publish: $(RUNTIME_STAMP)
-	$(PELICAN) "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(PUBLISHCONF)"
+	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)"
+
+check: $(RUNTIME_STAMP)
+	$(KNOTENPUNKT) check --content "$(INPUTDIR)" --settings "$(CONFFILE)" $(CHECK_FLAGS)
+
+member: $(RUNTIME_STAMP)
+	$(KNOTENPUNKT) new member --name "$(NAME)" --content "$(INPUTDIR)"
+
+post: $(RUNTIME_STAMP)
+	$(KNOTENPUNKT) new post --title "$(TITLE)" --author "$(AUTHOR)" --content "$(INPUTDIR)"
+
+episode: $(RUNTIME_STAMP)
+	$(KNOTENPUNKT) new episode --title "$(TITLE)" --content "$(INPUTDIR)"
+
+docs: $(RUNTIME_STAMP)
+	$(KNOTENPUNKT) docs
+
+rsync_upload: publish
+	@test -n "$(SSH_HOST)" -a -n "$(SSH_USER)" -a -n "$(SSH_TARGET_DIR)" || { echo 'Bitte SSH_HOST, SSH_USER und SSH_TARGET_DIR angeben, z. B. make rsync_upload SSH_HOST=example.org SSH_USER=web SSH_TARGET_DIR=/var/www/netzwerk'; exit 1; }
+	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --delete "$(OUTPUTDIR)/" "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)" --cvs-exclude
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
@@ -71,6 +108,6 @@ format: $(DEV_STAMP)
 	$(PY) -m ruff check --fix .
 
 clean:
-	rm -rf "$(OUTPUTDIR)" cache .pytest_cache
+	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
-.PHONY: help venv html serve devserver publish test lint format clean
+.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test lint format clean

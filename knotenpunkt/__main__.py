@@ -1,0 +1,73 @@
+"""``python -m knotenpunkt``: the commands behind ``make html``, ``make check`` …"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import PROJECT_ROOT
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m knotenpunkt", description="Knotenpunkt: Website bauen und prüfen."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    build = commands.add_parser("build", help="die Website nach output/ bauen")
+    build.add_argument("--publish", action="store_true", help="mit publishconf.py bauen")
+    build.add_argument("--output", type=Path, default=PROJECT_ROOT / "output")
+    build.add_argument("--content", type=Path, default=None)
+    build.add_argument("--settings", type=Path, default=None)
+
+    check = commands.add_parser("check", help="alle Inhalte prüfen, nichts veröffentlichen")
+    check.add_argument("--strict", action="store_true", help="Hinweise zählen als Fehler")
+    check.add_argument("--publish", action="store_true", help="mit publishconf.py prüfen")
+    check.add_argument("--content", type=Path, default=None)
+    check.add_argument("--settings", type=Path, default=None)
+
+    new = commands.add_parser("new", help="eine neue Inhaltsdatei aus einer Vorlage anlegen")
+    new.add_argument("kind", choices=["member", "post", "episode"])
+    new.add_argument("--name", default="", help="Name des Mitglieds (member)")
+    new.add_argument("--title", default="", help="Titel (post, episode)")
+    new.add_argument("--author", default="", help="Slug des Mitglieds (post)")
+    new.add_argument("--content", type=Path, default=PROJECT_ROOT / "content")
+
+    docs = commands.add_parser("docs", help="die Feldreferenz in docs/mitmachen.md erzeugen")
+    docs.add_argument("--check", action="store_true", help="nur prüfen, ob sie aktuell ist")
+
+    args = parser.parse_args(argv)
+    if args.command in ("build", "check"):
+        from .build import atomic_build, check
+
+        settings = args.settings or PROJECT_ROOT / (
+            "publishconf.py" if args.publish else "pelicanconf.py"
+        )
+        overrides = {"PATH": str(args.content.resolve())} if args.content else {}
+        if args.command == "build":
+            return atomic_build(settings, args.output, **overrides).exit_code
+        return check(settings, strict=args.strict, **overrides).exit_code
+    if args.command == "new":
+        from .scaffold import ScaffoldError, scaffold
+
+        try:
+            path = scaffold(
+                args.kind, args.content, name=args.name, title=args.title, author=args.author
+            )
+        except ScaffoldError as problem:
+            print(problem, file=sys.stderr)
+            return 1
+        print(
+            f"Angelegt: {path.relative_to(args.content.parent) if path.is_relative_to(args.content.parent) else path}"
+        )
+        return 0
+    if args.command == "docs":
+        from .docs import update_guide
+
+        return update_guide(check_only=args.check)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,168 @@
+"""Running Pelican in-process: atomic builds into output/, and content checks.
+
+A build writes into a hidden temporary folder next to ``output/`` and swaps
+it in by renaming only when Pelican finished without a content error. A
+failed, interrupted or killed build therefore leaves the previous site in
+``output/`` exactly as it was, and no half-written folder behind.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import signal
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import PROJECT_ROOT
+
+EXIT_OK = 0
+EXIT_CONTENT_ERRORS = 1
+EXIT_INTERNAL_ERROR = 2
+
+BUILDING = ".{name}.building-"
+RETIRED = ".{name}.old-"
+
+
+class BuildInterrupted(Exception):
+    """The build was stopped from outside (Ctrl-C, ``kill``)."""
+
+
+@dataclass
+class Outcome:
+    exit_code: int
+    errors: int = 0
+    warnings: int = 0
+
+
+def _plugins_on_path() -> None:
+    plugins = str(PROJECT_ROOT / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+
+
+def _setup_logging() -> None:
+    """Pelican's warnings on the console; our reports are printed by content_errors."""
+    from pelican.log import init
+
+    init(level=logging.WARNING)
+
+
+def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
+    """One Pelican run in this process; content errors never become tracebacks."""
+    _plugins_on_path()
+    from pelican import Pelican
+    from pelican.settings import read_settings
+
+    from content_errors import errors
+    from content_errors.report import format_report
+
+    override = {"OUTPUT_PATH": str(output), **overrides}
+    errors.reset()
+    try:
+        settings = read_settings(str(settings_file), override=override)
+        Pelican(settings).run()
+        code = EXIT_OK
+    except SystemExit as stop:
+        code = stop.code if isinstance(stop.code, int) else EXIT_CONTENT_ERRORS
+    except errors.ContentError as problem:  # a plugin raised instead of reporting
+        errors.report(problem)
+        print(format_report(*errors.current().unshown()), file=sys.stderr)
+        code = EXIT_CONTENT_ERRORS
+    except (KeyboardInterrupt, BuildInterrupted):
+        raise
+    except Exception as exc:  # a bug in Knotenpunkt, not in the content
+        if os.environ.get("KNOTENPUNKT_DEBUG"):
+            raise
+        print(
+            f"Interner Fehler beim Bauen der Website ({exc.__class__.__name__}: {str(exc).strip()[:300]}).\n"
+            "Das liegt nicht an Ihren Inhalten. Bitte melden Sie diesen Fehler "
+            "(mit dieser Meldung) an die Betreuer:innen der Website – bitte melden.\n"
+            "Mit KNOTENPUNKT_DEBUG=1 wird der vollständige Ablauf angezeigt.",
+            file=sys.stderr,
+        )
+        code = EXIT_INTERNAL_ERROR
+    collected = errors.current()
+    return Outcome(code, len(collected.errors), len(collected.warnings))
+
+
+def _remove_leftovers(output: Path) -> None:
+    """Temporary folders of builds that were killed before they could clean up."""
+    for prefix in (BUILDING, RETIRED):
+        for stale in output.parent.glob(prefix.format(name=output.name) + "*"):
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _raise_interrupted(signum, _frame):
+    raise BuildInterrupted(signum)
+
+
+def swap_in(fresh: Path, output: Path) -> None:
+    """Replace ``output`` by ``fresh`` with two renames on the same file system."""
+    if output.exists():
+        retired = output.parent / (RETIRED.format(name=output.name) + str(os.getpid()))
+        os.rename(output, retired)
+        os.rename(fresh, output)
+        shutil.rmtree(retired, ignore_errors=True)
+    else:
+        os.rename(fresh, output)
+
+
+def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
+    """Build into a temporary folder next to ``output`` and swap it in on success."""
+    output = output.resolve()
+    output.parent.mkdir(parents=True, exist_ok=True)
+    _remove_leftovers(output)
+    building = output.parent / (BUILDING.format(name=output.name) + str(os.getpid()))
+    building.mkdir()
+    previous = signal.getsignal(signal.SIGTERM)
+    try:
+        signal.signal(signal.SIGTERM, _raise_interrupted)
+    except ValueError:  # not the main thread (tests): Ctrl-C still cleans up
+        previous = None
+    try:
+        outcome = run_pelican(settings_file, building, **overrides)
+        if outcome.exit_code == EXIT_OK:
+            swap_in(building, output)
+        return outcome
+    except (KeyboardInterrupt, BuildInterrupted):
+        print("Abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
+        return Outcome(130)
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def plural(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
+def summary(outcome: Outcome) -> str:
+    return "{errors}, {warnings}".format(
+        errors=plural(outcome.errors, "Fehler", "Fehler"),
+        warnings=plural(outcome.warnings, "Hinweis", "Hinweise"),
+    )
+
+
+def check(settings_file: Path, *, strict: bool = False, **overrides) -> Outcome:
+    """Build into a throw-away folder and report every problem with a count."""
+    with tempfile.TemporaryDirectory(prefix="knotenpunkt-check-") as scratch:
+        outcome = run_pelican(settings_file, Path(scratch) / "output", **overrides)
+    if outcome.exit_code == EXIT_INTERNAL_ERROR:
+        return outcome
+    if outcome.errors:
+        verdict = "Prüfung fehlgeschlagen"
+    elif outcome.warnings and strict:
+        verdict = "Prüfung fehlgeschlagen (streng: Hinweise zählen als Fehler)"
+    elif outcome.warnings:
+        verdict = "Prüfung bestanden, bitte die Hinweise ansehen"
+    else:
+        verdict = "Alles in Ordnung"
+    print(f"{verdict}: {summary(outcome)}.", file=sys.stderr)
+    failed = outcome.errors or (strict and outcome.warnings) or outcome.exit_code
+    outcome.exit_code = EXIT_CONTENT_ERRORS if failed else EXIT_OK
+    return outcome

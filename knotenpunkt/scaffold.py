@@ -1,0 +1,199 @@
+"""``make member`` / ``make post`` / ``make episode``: a new file from a template.
+
+The header lists every field the validation knows for that folder (read from
+the same registry the checks use, which the members and podcast plugins fill
+from their ``fields.py``), and a comment in the body explains each one. An
+existing file is never overwritten.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime
+import importlib
+import re
+import sys
+import uuid
+from pathlib import Path
+
+from . import PROJECT_ROOT
+
+GERMAN = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
+
+FOLDERS = {"member": "members", "post": "blog", "Episode": "podcast"}
+
+
+class ScaffoldError(Exception):
+    """A reason not to write the file, in German, for the member."""
+
+
+def german_slug(text: str) -> str:
+    """``Özlem Arslan`` → ``oezlem-arslan``: German transliteration, then ASCII."""
+    from unidecode import unidecode
+
+    for umlaut, spelled in GERMAN.items():
+        text = text.replace(umlaut, spelled)
+    text = unidecode(text).lower()
+    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+
+
+def load_field_sets(settings_file: Path = PROJECT_ROOT / "pelicanconf.py") -> dict:
+    """The field registry after every configured plugin had the chance to fill it."""
+    plugins = str(PROJECT_ROOT / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    from pelican.settings import read_settings
+
+    from content_errors.fields import register_pelican_defaults, registered
+
+    settings = read_settings(str(settings_file))
+    for name in settings.get("PLUGINS") or []:
+        try:
+            module = importlib.import_module(name if isinstance(name, str) else name.__name__)
+        except ImportError:
+            continue
+        fields_module = f"{module.__name__}.fields"
+        with contextlib.suppress(ImportError):
+            importlib.import_module(fields_module)
+    register_pelican_defaults(
+        settings.get("ARTICLE_PATHS", []),
+        settings.get("PAGE_PATHS", []),
+        settings.get("CONTENT_EXTRA_FIELDS", {}),
+    )
+    return registered()
+
+
+def _header_value(spec, preset: dict[str, str]) -> str:
+    return {k.lower(): v for k, v in preset.items()}.get(spec.name.lower(), "")
+
+
+def render(field_set, preset: dict[str, str], intro: str) -> str:
+    """The file text: every known field (preset or empty), then an explaining comment."""
+    skip = {"template", "save_as", "url", "translation", "lang", "modified"}
+    fields = [f for f in field_set.fields.values() if f.name.lower() not in skip]
+    header = [f"{spec.name}: {_header_value(spec, preset)}".rstrip() for spec in fields]
+    known = {f.name.lower() for f in fields}
+    header += [f"{key}: {value}" for key, value in preset.items() if key.lower() not in known]
+    notes = []
+    for spec in fields:
+        mark = " (Pflichtfeld)" if spec.required else ""
+        text = spec.help or ""
+        if spec.example:
+            text += f" Beispiel: „{spec.name}: {spec.example}“"
+        if spec.choices:
+            text += " Erlaubt: " + ", ".join(spec.choices) + "."
+        notes.append(f"  {spec.name}{mark}: {text.strip()}")
+    comment = "\n".join(
+        [
+            "<!--",
+            f"  {intro}",
+            "  Jede Kopfzeile oben hat die Form „Feld: Wert“. Leere optionale Felder",
+            "  dürfen leer bleiben oder gelöscht werden. Die Felder bedeuten:",
+            "",
+            *notes,
+            "",
+            "  Prüfen Sie die Datei mit „make check“. Diesen Kommentar können Sie löschen.",
+            "-->",
+        ]
+    )
+    return "\n".join(header) + "\n\n" + comment + "\n\n"
+
+
+def next_episode(podcast_folder: Path) -> tuple[int, int]:
+    """(number, season) for the next episode, from the episodes already there."""
+    from content_errors.lint import decode, parse_header
+
+    number, season = 0, 1
+    for path in sorted(podcast_folder.glob("*.md")):
+        try:
+            header = parse_header(decode(path.read_bytes()).splitlines())
+        except (OSError, UnicodeDecodeError):
+            continue
+        episode = header.first("Episode")
+        if episode and episode.value.strip().isdigit() and int(episode.value) >= number:
+            number = int(episode.value)
+            found_season = header.first("Season")
+            if found_season and found_season.value.strip().isdigit():
+                season = int(found_season.value)
+    return number + 1, season
+
+
+def scaffold(
+    kind: str, content: Path, *, name: str = "", title: str = "", author: str = ""
+) -> Path:
+    """Write the new file and return its path; ScaffoldError if it cannot."""
+    field_sets = load_field_sets()
+    folder = FOLDERS[kind]
+    field_set = field_sets.get(folder)
+    if field_set is None:
+        raise ScaffoldError(f"Für content/{folder}/ sind keine Felder bekannt.")
+    now = datetime.datetime.now().replace(second=0, microsecond=0)
+    if kind == "member":
+        if not name.strip():
+            raise ScaffoldError('Bitte geben Sie einen Namen an: make member NAME="Anna Beispiel"')
+        slug = german_slug(name)
+        filename = f"{slug}.md"
+        preset = {"Title": name.strip(), "Slug": slug}
+        intro = f"Neues Mitgliederprofil für {name.strip()}."
+        if field_set.get("Kind") and field_set.get("Kind").choices:
+            preset["Kind"] = field_set.get("Kind").choices[0]
+    elif kind == "post":
+        if not title.strip():
+            raise ScaffoldError(
+                'Bitte geben Sie einen Titel an: make post TITLE="Mein Beitrag" AUTHOR=anna-beispiel'
+            )
+        slug = german_slug(title)
+        filename = f"{slug}.md"
+        if author and not (content / "members" / f"{author}.md").exists():
+            raise ScaffoldError(
+                f"Ein Mitglied mit dem Slug „{author}“ gibt es nicht "
+                f"(content/members/{author}.md fehlt). Schreiben Sie den Dateinamen Ihres "
+                "Profils ohne „.md“, z. B. AUTHOR=anna-beispiel."
+            )
+        preset = {
+            "Title": title.strip(),
+            "Slug": slug,
+            "Date": now.strftime("%Y-%m-%d %H:%M"),
+            "Author": author,
+            "Status": "draft",
+        }
+        intro = (
+            "Neuer Blogbeitrag. Er ist ein Entwurf („Status: draft“) und erscheint erst, "
+            "wenn Sie den Status auf „published“ ändern."
+        )
+    elif kind == "episode":
+        if not title.strip():
+            raise ScaffoldError('Bitte geben Sie einen Titel an: make episode TITLE="Folgentitel"')
+        number, season = next_episode(content / folder)
+        slug = f"folge-{number:02d}-{german_slug(title)}"
+        filename = f"{slug}.md"
+        preset = {
+            "Title": title.strip(),
+            "Slug": slug,
+            "Date": now.strftime("%Y-%m-%d %H:%M"),
+            "Category": "Podcast",
+            "Audio": f"audio/folge-{number:02d}.mp3",
+            "Episode": str(number),
+            "Season": str(season),
+            "Guid": str(uuid.uuid4()),
+            "Explicit": "false",
+            "EpisodeType": "full",
+            "Status": "draft",
+        }
+        intro = (
+            f"Neue Podcastfolge {number}. Laden Sie die Audiodatei als "
+            f"content/audio/folge-{number:02d}.mp3 hoch. Die Guid darf nie geändert werden. "
+            "Die Folge erscheint, wenn Sie „Status: draft“ auf „published“ ändern."
+        )
+    else:  # pragma: no cover - argparse limits the choices
+        raise ScaffoldError(kind)
+    target = content / folder / filename
+    if target.exists():
+        raise ScaffoldError(
+            f"Die Datei content/{folder}/{filename} gibt es schon; sie wird nicht "
+            "überschrieben. Bearbeiten Sie sie direkt oder wählen Sie einen anderen "
+            "Namen bzw. Titel."
+        )
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(render(field_set, preset, intro), encoding="utf-8")
+    return target
