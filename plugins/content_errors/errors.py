@@ -84,6 +84,10 @@ class ProblemCollector:
             problem.line = _locate(problem.source_path, problem.field)
         self._problems.setdefault(problem.sort_key() + (problem.severity,), problem)
 
+    def claim(self, path: str, field: str) -> None:
+        """Later reports about ``field`` of ``path`` are covered by one already made."""
+        self._claimed.add((_normal(path), field.lower()))
+
     def unshown(self) -> tuple[list[ContentError], list[ContentError]]:
         """Errors and warnings not printed yet; marks them as printed."""
         fresh = {k: p for k, p in self._problems.items() if k not in self._shown}

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import DateFormatError, parse_date
-from .errors import ERROR, WARNING, ContentError, report, suggest
+from .errors import ERROR, WARNING, ContentError, current, report, suggest
 from .fields import ALIASES, Field, FieldSet, known_fields, register_pelican_defaults, registered
 from .i18n import _
 
@@ -276,6 +276,7 @@ class ContentLinter:
         lines = text.splitlines()
         header = parse_header(lines)
         source = str(path)
+        self.present = {e.key.lower() for e in header.entries}
         self.check_stray_lines(source, header, fields)
         self.check_keys(source, header, fields, folder)
         if fields is not None:
@@ -402,6 +403,11 @@ class ContentLinter:
         proposal = self.proposal(entry.key, fields)
         if proposal:
             hint = _("Meinten Sie „{field}:“?").format(field=proposal)
+            if proposal.lower() not in self.present and fields.get(proposal).required:
+                hint = _(
+                    "Meinten Sie „{field}:“? Dieses Pflichtfeld fehlt sonst in der Datei."
+                ).format(field=proposal)
+                current().claim(source, proposal)
         else:
             hint = _("Bekannte Felder sind: {names}.").format(names=", ".join(fields.names))
         severity = ERROR if (fields.closed or proposal) else WARNING

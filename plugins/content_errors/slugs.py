@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from .errors import ContentError, report
 from .i18n import _
+from .report import display_path
 
 
 def _contents(generators) -> list:
@@ -28,6 +29,7 @@ def _contents(generators) -> list:
 
 
 def check_unique_addresses(generators) -> None:
+    content_root = generators[0].settings["PATH"] if generators else None
     by_address: dict[str, set[str]] = defaultdict(set)
     for item in _contents(generators):
         by_address[item.save_as].add(item.source_path)
@@ -37,7 +39,7 @@ def check_unique_addresses(generators) -> None:
         ordered = sorted(sources)
         url = address.removesuffix("index.html")
         for source in ordered:
-            others = ", ".join(o for o in ordered if o != source)
+            others = ", ".join(display_path(o, content_root) for o in ordered if o != source)
             report(
                 ContentError(
                     source,
