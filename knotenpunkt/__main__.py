@@ -39,8 +39,9 @@ def main(argv: list[str] | None = None) -> int:
 
     args = parser.parse_args(argv)
     if args.command in ("build", "check"):
-        from .build import atomic_build, check
+        from .build import atomic_build, check, setup_logging
 
+        setup_logging()
         settings = args.settings or PROJECT_ROOT / (
             "publishconf.py" if args.publish else "pelicanconf.py"
         )

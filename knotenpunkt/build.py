@@ -44,7 +44,7 @@ def _plugins_on_path() -> None:
         sys.path.insert(0, plugins)
 
 
-def _setup_logging() -> None:
+def setup_logging() -> None:
     """Pelican's warnings on the console; our reports are printed by content_errors."""
     from pelican.log import init
 
