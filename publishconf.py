@@ -11,8 +11,18 @@ sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
 # The public address of the site, without a trailing slash. CI may set it.
-SITEURL = os.environ.get("SITEURL", "https://netzwerk-lernen.example.org")
+SITEURL = (os.environ.get("SITEURL") or "https://netzwerk-lernen.example.org").rstrip("/")
 RELATIVE_URLS = False
+
+# Drafts (Status: draft) are not written at all in production.
+DRAFT_SAVE_AS = ""
+DRAFT_PAGE_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+DRAFT_PAGE_LANG_SAVE_AS = ""
+
+# Production checks: content_errors refuses a SITEURL that is not an absolute
+# http(s) address, and plugins may be stricter where it matters for the public.
+CONTENT_PRODUCTION = True
 
 FEED_ALL_ATOM = "feeds/blog.atom.xml"
 CATEGORY_FEED_ATOM = None

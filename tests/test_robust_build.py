@@ -217,3 +217,47 @@ def test_sample_network_passes_the_strict_check(capsys):
     assert outcome.exit_code == 0, printed
     assert "Alles in Ordnung: 0 Fehler, 0 Hinweise." in printed
     assert time.monotonic() - started < 60
+
+
+def test_field_reference_in_the_guide_is_generated_from_the_field_definitions():
+    from knotenpunkt.docs import END, GUIDE, START, render_reference, rendered_guide
+    from knotenpunkt.scaffold import load_field_sets
+
+    committed = GUIDE.read_text(encoding="utf-8")
+    assert START in committed and END in committed
+    fresh = rendered_guide(committed, render_reference(load_field_sets()))
+    assert committed == fresh, "docs/mitmachen.md is stale: run `make docs`"
+    assert "| `Title` | ja |" in committed
+
+
+def test_production_build_refuses_a_relative_siteurl(tmp_path, capsys):
+    outcome = check(PUBLISHCONF, PATH=str(minimal_content(tmp_path)), SITEURL="netzwerk")
+    assert outcome.exit_code == 1
+    assert "Feld „SITEURL“: „netzwerk“ ist keine vollständige Internetadresse." in (
+        capsys.readouterr().err
+    )
+
+
+def test_production_build_has_absolute_links_feeds_and_no_drafts(tmp_path):
+    content = minimal_content(tmp_path)
+    (content / "blog" / "entwurf.md").write_text(
+        "Title: Entwurf\nDate: 2026-03-02\nStatus: draft\n\nNoch nicht fertig.\n", encoding="utf-8"
+    )
+    output = tmp_path / "output"
+    outcome = atomic_build(PUBLISHCONF, output, PATH=str(content), SITEURL="https://n.example.org")
+    assert outcome.exit_code == 0
+    assert 'href="https://n.example.org/blog/erster-beitrag/"' in (
+        output / "blog" / "index.html"
+    ).read_text(encoding="utf-8")
+    assert (output / "feeds" / "blog.atom.xml").exists()
+    assert not list(output.rglob("*entwurf*"))
+
+
+def test_ci_workflows_check_then_publish_output():
+    github = (PROJECT_ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    gitlab = (PROJECT_ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    for workflow in (github, gitlab):
+        assert workflow.index("make check") < workflow.index("make publish")
+    assert "actions/upload-pages-artifact" in github and "path: output/" in github
+    assert "actions/deploy-pages" in github and 'python-version: "3.11"' in github
+    assert "cp -r output public" in gitlab and "- public" in gitlab

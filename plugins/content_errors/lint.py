@@ -21,6 +21,7 @@ from .dates import DateFormatError, parse_date
 from .errors import ERROR, WARNING, ContentError, current, report, suggest
 from .fields import ALIASES, Field, FieldSet, known_fields, register_pelican_defaults, registered
 from .i18n import _
+from .settings import DEFAULTS
 
 MARKDOWN_EXTENSIONS = {"md", "markdown", "mkd", "mdown"}
 CONTENT_EXTENSIONS = MARKDOWN_EXTENSIONS | {"rst", "html", "htm"}
@@ -57,15 +58,6 @@ INLINE_CODE_RE = re.compile(r"`+[^`]*`+")
 
 #: how alike a misspelled key must be to a known one to be suggested
 KEY_CUTOFF = 0.75
-
-DEFAULTS = {
-    # Largest photo or cover art a member may upload, in bytes.
-    "CONTENT_MAX_IMAGE_BYTES": 10 * 1024 * 1024,
-    # Warn about dates in the future (Pelican publishes such posts right away).
-    "CONTENT_WARN_FUTURE_DATES": True,
-    # More keys a folder knows, e.g. {"blog": ["Image"]} for a key the theme reads.
-    "CONTENT_EXTRA_FIELDS": {},
-}
 
 
 @dataclass

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import logging
+import re
 import sys
 
 from pelican import signals
 
 from . import dates, errors
 from .capture import PelicanLogCapture
-from .i18n import set_language
+from .i18n import _, set_language
 from .lint import lint_content
 from .report import format_report
+from .settings import DEFAULTS
 from .slugs import check_unique_addresses
 
 EXIT_CONTENT_ERRORS = 1
@@ -32,6 +34,7 @@ def start_build(pelican) -> None:
     stop_listening()
     collector.claiming = True
     try:
+        check_production_settings(pelican.settings)
         lint_content(pelican.settings)
     finally:
         collector.claiming = False
@@ -39,6 +42,25 @@ def start_build(pelican) -> None:
     logging.getLogger("pelican").addHandler(_handler)
     for console_handler in logging.getLogger().handlers:
         console_handler.addFilter(_not_yet_reported)
+
+
+def check_production_settings(settings: dict) -> None:
+    """A production build needs the site's public address to write absolute links."""
+    if not settings.get("CONTENT_PRODUCTION", DEFAULTS["CONTENT_PRODUCTION"]):
+        return
+    site_url = settings.get("SITEURL") or ""
+    if not re.match(r"^https?://[^/\s]+", site_url):
+        errors.report(
+            errors.ContentError(
+                "publishconf.py",
+                "SITEURL",
+                _("„{value}“ ist keine vollständige Internetadresse.").format(value=site_url),
+                _(
+                    "Setzen Sie SITEURL in publishconf.py oder als Umgebungsvariable, "
+                    "z. B. SITEURL=https://netzwerk.example.org"
+                ),
+            )
+        )
 
 
 def stop_listening() -> None:

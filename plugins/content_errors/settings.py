@@ -1,0 +1,12 @@
+"""Settings of the content_errors plugin, with their defaults."""
+
+DEFAULTS = {
+    # Largest photo or cover art a member may upload, in bytes.
+    "CONTENT_MAX_IMAGE_BYTES": 10 * 1024 * 1024,
+    # Warn about dates in the future (Pelican publishes such posts right away).
+    "CONTENT_WARN_FUTURE_DATES": True,
+    # More keys a folder knows, e.g. {"blog": ["Image"]} for a key the theme reads.
+    "CONTENT_EXTRA_FIELDS": {},
+    # Production build (publishconf.py): SITEURL must be an absolute http(s) address.
+    "CONTENT_PRODUCTION": False,
+}
