@@ -20,7 +20,7 @@ from . import PROJECT_ROOT
 
 GERMAN = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 
-FOLDERS = {"member": "members", "post": "blog", "Episode": "podcast"}
+FOLDERS = {"member": "members", "post": "blog", "episode": "podcast"}
 
 
 class ScaffoldError(Exception):
