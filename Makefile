@@ -30,6 +30,7 @@ help:
 	@echo '  make devserver  serve and rebuild whenever content or theme change'
 	@echo '  make publish    production build with publishconf.py'
 	@echo '  make test       run the whole test suite'
+	@echo '  make bench      build-time benchmark against plain Pelican (BENCH_ARGS="--sizes small,medium,large")'
 	@echo '  make lint       ruff format --check and ruff check'
 	@echo '  make clean      remove output/ and caches'
 
@@ -62,6 +63,9 @@ publish: $(RUNTIME_STAMP)
 test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+bench: $(RUNTIME_STAMP)
+	$(PY) tools/bench.py $(BENCH_ARGS)
+
 lint: $(DEV_STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
@@ -73,4 +77,4 @@ format: $(DEV_STAMP)
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache
 
-.PHONY: help venv html serve devserver publish test lint format clean
+.PHONY: help venv html serve devserver publish test bench lint format clean
