@@ -47,6 +47,7 @@ help:
 	@echo '  make docs       regenerate the field reference in docs/mitmachen.md'
 	@echo '  make rsync_upload  publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
 	@echo '  make test       run the whole test suite'
+	@echo '  make bench      build-time benchmark against plain Pelican (BENCH_ARGS="--sizes small,medium,large")'
 	@echo '  make lint       ruff format --check and ruff check'
 	@echo '  make clean      remove output/ and caches'
 
@@ -99,6 +100,9 @@ rsync_upload: publish
 test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+bench: $(RUNTIME_STAMP)
+	$(PY) tools/bench.py $(BENCH_ARGS)
+
 lint: $(DEV_STAMP)
 	$(PY) -m ruff format --check .
 	$(PY) -m ruff check .
@@ -110,4 +114,4 @@ format: $(DEV_STAMP)
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
-.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test lint format clean
+.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test bench lint format clean
