@@ -84,6 +84,14 @@ class ProblemCollector:
             problem.line = _locate(problem.source_path, problem.field)
         self._problems.setdefault(problem.sort_key() + (problem.severity,), problem)
 
+    def has_error(self, path: str, field: str) -> bool:
+        """Whether an error about ``field`` of ``path`` was reported already."""
+        wanted = (_normal(path), field.lower())
+        return any(
+            p.is_error and (_normal(p.source_path), (p.field or "").lower()) == wanted
+            for p in self._problems.values()
+        )
+
     def claim(self, path: str, field: str) -> None:
         """Later reports about ``field`` of ``path`` are covered by one already made."""
         self._claimed.add((_normal(path), field.lower()))

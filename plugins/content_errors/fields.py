@@ -18,7 +18,7 @@ attributes ``required``, ``multiple`` (a comma-separated list), ``kind``
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .i18n import _
 
@@ -77,13 +77,17 @@ def as_field(thing) -> Field:
         or getattr(thing, "is_list", False)
         or getattr(thing, "kind", "") == "list"
     )
-    choices = getattr(thing, "choices", None) or ()
+    choices = getattr(thing, "choices", None) or getattr(thing, "values", None) or ()
+    help_text = str(getattr(thing, "help", None) or getattr(thing, "description", None) or "")
+    allowed = getattr(thing, "allowed", None)
+    if allowed and isinstance(allowed, str):
+        help_text = f"{help_text} Erlaubt: {allowed}.".strip()
     return Field(
         name=thing.name,
         required=bool(getattr(thing, "required", False)),
         multiple=multiple,
         kind=str(getattr(thing, "kind", None) or ("list" if multiple else "text")),
-        help=str(getattr(thing, "help", None) or getattr(thing, "description", None) or ""),
+        help=help_text,
         example=str(getattr(thing, "example", None) or ""),
         choices=tuple(str(c) for c in choices) if not callable(choices) else (),
         recommended=bool(getattr(thing, "recommended", False)),
@@ -95,15 +99,33 @@ _registry: dict[str, FieldSet] = {}
 
 
 def register_known_fields(
-    folder: str, fields: Iterable, *, label: str | None = None, closed: bool = True
+    folder: str,
+    fields: Iterable,
+    *,
+    label: str | None = None,
+    closed: bool = True,
+    kinds: dict[str, str] | None = None,
+    recommended: Iterable[str] = (),
 ) -> FieldSet:
     """Declare the metadata keys of the content in ``content/<folder>/``.
 
     Called by plugins at import or ``register()`` time, e.g.
-    ``register_known_fields("members", FIELDS, label="Mitgliederprofil")``.
+    ``register_known_fields("members", FIELDS, label="Mitgliederprofil",
+    kinds={"Photo": "image"}, recommended=["Photo"])``. ``kinds`` and
+    ``recommended`` add what a plugin's own field objects do not say.
     Registering a folder again replaces its definition.
     """
-    converted = [as_field(f) for f in fields]
+    kinds = {k.lower(): v for k, v in (kinds or {}).items()}
+    wanted = {r.lower() for r in recommended}
+    converted = []
+    for thing in fields:
+        spec = as_field(thing)
+        changes = {}
+        if spec.name.lower() in kinds:
+            changes["kind"] = kinds[spec.name.lower()]
+        if spec.name.lower() in wanted:
+            changes["recommended"] = True
+        converted.append(replace(spec, **changes) if changes else spec)
     field_set = FieldSet(
         folder=folder.strip("/"),
         label=label or folder,

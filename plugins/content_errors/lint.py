@@ -211,7 +211,8 @@ class ContentLinter:
     def folder_of(self, relative: str) -> str | None:
         """The content folder (``blog``, ``members`` …) a file belongs to."""
         best = None
-        for folder in [*self.article_paths, *self.page_paths]:
+        plugin_folders = [f for f in registered() if f not in self.article_paths]
+        for folder in [*self.article_paths, *self.page_paths, *plugin_folders]:
             inside = folder == "" or relative.startswith(folder + "/")
             if inside and (best is None or len(folder) > len(best)):
                 best = folder
@@ -247,7 +248,9 @@ class ContentLinter:
 
     def outside_folders(self, path: Path, relative: str) -> ContentError:
         folders = ", ".join(
-            f"content/{f}/" for f in sorted({*self.article_paths, *self.page_paths}) if f
+            f"content/{f}/"
+            for f in sorted({*self.article_paths, *self.page_paths, *registered()})
+            if f
         )
         return ContentError(
             str(path),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from .errors import ContentError, report
+from .errors import ContentError, current, report
 from .i18n import _
 from .report import display_path
 
@@ -36,6 +36,8 @@ def check_unique_addresses(generators) -> None:
     for address, sources in sorted(by_address.items()):
         if len(sources) < 2:
             continue
+        if any(current().has_error(source, "Slug") for source in sources):
+            continue  # the plugin that owns these files said it already
         ordered = sorted(sources)
         url = address.removesuffix("index.html")
         for source in ordered:
