@@ -82,13 +82,16 @@ def as_field(thing) -> Field:
     allowed = getattr(thing, "allowed", None)
     if allowed and isinstance(allowed, str):
         help_text = f"{help_text} Erlaubt: {allowed}.".strip()
+    example = str(getattr(thing, "example", None) or "")
+    if example.lower().startswith(thing.name.lower() + ":"):
+        example = example[len(thing.name) + 1 :].strip()  # "Audio: x.mp3" → "x.mp3"
     return Field(
         name=thing.name,
         required=bool(getattr(thing, "required", False)),
         multiple=multiple,
         kind=str(getattr(thing, "kind", None) or ("list" if multiple else "text")),
         help=help_text,
-        example=str(getattr(thing, "example", None) or ""),
+        example=example,
         choices=tuple(str(c) for c in choices) if not callable(choices) else (),
         recommended=bool(getattr(thing, "recommended", False)),
         max_length=getattr(thing, "max_length", None),
@@ -106,13 +109,16 @@ def register_known_fields(
     closed: bool = True,
     kinds: dict[str, str] | None = None,
     recommended: Iterable[str] = (),
+    pelican_keys: str | None = None,
 ) -> FieldSet:
     """Declare the metadata keys of the content in ``content/<folder>/``.
 
     Called by plugins at import or ``register()`` time, e.g.
     ``register_known_fields("members", FIELDS, label="Mitgliederprofil",
     kinds={"Photo": "image"}, recommended=["Photo"])``. ``kinds`` and
-    ``recommended`` add what a plugin's own field objects do not say.
+    ``recommended`` add what a plugin's own field objects do not say;
+    ``pelican_keys="article"`` (or ``"page"``) adds Pelican's own keys (Slug,
+    Category, Status …) that the plugin does not define itself.
     Registering a folder again replaces its definition.
     """
     kinds = {k.lower(): v for k, v in (kinds or {}).items()}
@@ -126,6 +132,10 @@ def register_known_fields(
         if spec.name.lower() in wanted:
             changes["recommended"] = True
         converted.append(replace(spec, **changes) if changes else spec)
+    if pelican_keys:
+        own = {f.name.lower() for f in converted}
+        base = POST_FIELDS if pelican_keys == "article" else PAGE_FIELDS
+        converted += [f for f in base if f.name.lower() not in own]
     field_set = FieldSet(
         folder=folder.strip("/"),
         label=label or folder,
