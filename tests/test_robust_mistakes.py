@@ -15,6 +15,10 @@ MISTAKES = FIXTURES / "mistakes"
 
 # case → (exit code, texts the member must read)
 CASES = {
+    "summary-too-long": (
+        0,
+        ["blog/lang.md, Zeile 3", "Feld „Summary“: Der Text ist 200 Zeichen lang", "160 Zeichen"],
+    ),
     "key-german-titel": (
         1,
         [

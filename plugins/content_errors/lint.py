@@ -178,6 +178,9 @@ class ContentLinter:
         self.max_image_bytes = settings.get(
             "CONTENT_MAX_IMAGE_BYTES", DEFAULTS["CONTENT_MAX_IMAGE_BYTES"]
         )
+        self.summary_limit = settings.get(
+            "CONTENT_SUMMARY_MAX_CHARS", DEFAULTS["CONTENT_SUMMARY_MAX_CHARS"]
+        )
         self.warn_future = settings.get(
             "CONTENT_WARN_FUTURE_DATES", DEFAULTS["CONTENT_WARN_FUTURE_DATES"]
         )
@@ -463,17 +466,18 @@ class ContentLinter:
 
     def check_value(self, source: str, spec: Field, entry: MetaLine) -> None:
         value = entry.value
-        if spec.max_length and len(value) > spec.max_length:
+        limit = spec.max_length or (self.summary_limit if spec.name.lower() == "summary" else None)
+        if limit and len(value) > limit:
             report(
                 ContentError(
                     source,
                     spec.name,
                     _(
-                        "Der Text ist {length} Zeichen lang und wird in Übersichten nach "
-                        "{limit} Zeichen abgeschnitten."
-                    ).format(length=len(value), limit=spec.max_length),
+                        "Der Text ist {length} Zeichen lang und wird in Suchergebnissen und "
+                        "Vorschauen nach etwa {limit} Zeichen abgeschnitten."
+                    ).format(length=len(value), limit=limit),
                     _("Kürzen Sie ihn auf einen Satz mit höchstens {limit} Zeichen.").format(
-                        limit=spec.max_length
+                        limit=limit
                     ),
                     line=entry.line,
                     severity=WARNING,

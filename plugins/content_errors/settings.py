@@ -7,6 +7,9 @@ DEFAULTS = {
     "CONTENT_WARN_FUTURE_DATES": True,
     # More keys a folder knows, e.g. {"blog": ["Image"]} for a key the theme reads.
     "CONTENT_EXTRA_FIELDS": {},
+    # A Summary longer than this is cut in search results and link previews
+    # (they show about 160 characters): a warning. None switches it off.
+    "CONTENT_SUMMARY_MAX_CHARS": 160,
     # Production build (publishconf.py): SITEURL must be an absolute http(s) address.
     "CONTENT_PRODUCTION": False,
 }
