@@ -238,3 +238,22 @@ def test_unchanged_audio_is_read_only_once_across_builds(tmp_path, monkeypatch):
     assert third.exit_code == 0, third.messages
     assert len(reads) == 4
     assert third.output.joinpath("podcast/feed.xml").read_bytes().count(b'length="187450"') == 2
+
+
+def test_explicit_episode_is_written_as_true(tmp_path):
+    content = copy_sample(tmp_path)
+    episode = content / "podcast" / "folge-03-hausaufgaben-ohne-streit.md"
+    episode.write_text(
+        episode.read_text(encoding="utf-8").replace("Explicit: false", "Explicit: ja"),
+        encoding="utf-8",
+    )
+    result = build_site(content, tmp_path / "out")
+    assert result.exit_code == 0, result.messages
+    channel = etree.fromstring(result.output.joinpath("podcast/feed.xml").read_bytes())[0]
+    values = {
+        item.findtext("guid"): item.findtext("itunes:explicit", namespaces=NS)
+        for item in channel.iter("item")
+    }
+    assert values["66799f65-3b23-4cfd-a694-9725555c9bb8"] == "true"
+    assert values["72099485-a086-4a21-b6cd-05575eac9a93"] == "false"
+    assert channel.findtext("itunes:explicit", namespaces=NS) == "false"

@@ -75,13 +75,13 @@ def prepare_episodes(generator) -> None:
     good = [a for a in episodes if a.podcast is not None]
     check_duplicates(good)
 
-    # Episodes have their own list at /podcast/; keep them out of blog lists.
-    generator.articles = [a for a in generator.articles if a not in published]
-    generator.hidden_articles = generator.hidden_articles + [
-        a for a in published if a not in generator.hidden_articles
-    ]
+    # Episodes have their own list at /podcast/; keep them out of blog lists
+    # (they are still written, like hidden articles).
+    moved = {id(a) for a in published}
+    generator.articles = [a for a in generator.articles if id(a) not in moved]
+    generator.hidden_articles = generator.hidden_articles + published
     newest_first = sorted(
-        [a for a in good if a in published], key=lambda a: (a.date, a.source_path), reverse=True
+        [a for a in good if id(a) in moved], key=lambda a: (a.date, a.source_path), reverse=True
     )
     by_member: dict[str, list] = {}
     for article in newest_first:

@@ -17,7 +17,6 @@
     } else {
       player.preload = "metadata";
       player.addEventListener("loadedmetadata", go, { once: true });
-      player.currentTime = seconds;
       player.load();
     }
   }
@@ -30,7 +29,6 @@
         if (isNaN(seconds)) { return; }
         event.preventDefault();
         seek(player, seconds);
-        player.focus();
       });
     });
   }
