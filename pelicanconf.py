@@ -84,10 +84,38 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# --- Podcast ----------------------------------------------------------------
+# The show as podcast apps see it. Every setting and its default is documented
+# in plugins/podcast/settings.py; episode fields in plugins/podcast/fields.py.
+PODCAST_TITLE = "Lernen im Netzwerk – der Podcast aus Musterstadt"
+PODCAST_DESCRIPTION = (
+    "Gespräche aus dem Netzwerk Lernen Musterstadt: Lerntherapeutinnen, "
+    "Sozialarbeiter und Initiativen erzählen, wie Kinder mit Lernschwierigkeiten "
+    "gut begleitet werden – für Eltern, Fachleute und alle, die mitmachen wollen."
+)
+PODCAST_IMAGE = "images/podcast/cover.jpg"  # 1400–3000 px square, JPEG/PNG, RGB
+PODCAST_CATEGORY = "Education"  # from Apple's list; optional PODCAST_SUBCATEGORY
+PODCAST_EXPLICIT = False
+PODCAST_AUTHOR = "Netzwerk Lernen Musterstadt"
+PODCAST_OWNER_NAME = "Netzwerk Lernen Musterstadt"
+PODCAST_OWNER_EMAIL = "podcast@netzwerk-lernen.example.org"
+PODCAST_TYPE = "episodic"
+PODCAST_LANGUAGE = DEFAULT_LANG
+# Frozen podcast:guid: UUIDv5 of "netzwerk-lernen.example.org/podcast/feed.xml".
+# Never change it, even if the feed moves.
+PODCAST_GUID = "3d21747f-f7f3-5f6b-912c-f18e42ab8be7"
+PODCAST_LOCKED = True
+PODCAST_LICENSE = "cc-by-4.0"
+PODCAST_FUNDING = [("Mitmachen im Netzwerk", "mitmachen/")]
+PODCAST_FEED_PATH = "podcast/feed.xml"
+# Audio may be served from a separate media host (set it in publishconf.py);
+# None: the site itself. Duration and size always come from content/audio/.
+PODCAST_MEDIA_URL = None
+
 # --- Theme and plugins -----------------------------------------------------
 THEME = "themes/knotenpunkt"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_errors", "i18n"]
+PLUGINS = ["content_errors", "i18n", "podcast"]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the
 # Markdown-rendered bodies as safe explicitly.
