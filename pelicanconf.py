@@ -94,7 +94,7 @@ LEGAL = {
     "street": "Musterstraße 1",
     "postcode_city": "12345 Musterstadt",
     "represented_by": (
-        "den Vorstand: Heike Sommer (Vorsitzende), Max Mustermann (stellvertretender Vorsitzender)"
+        "Vorstand: Heike Sommer (Vorsitzende), Max Mustermann (stellvertretender Vorsitzender)"
     ),
     "email": "lernen-musterstadt@example.org",
     "phone": "01234 567890",
