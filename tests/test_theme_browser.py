@@ -19,6 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from browser import chromium
 from sitebuild import PROJECT_ROOT
 from theme_checks import (
