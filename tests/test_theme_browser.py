@@ -16,11 +16,11 @@ import os
 import shutil
 import subprocess
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
-from browser import chromium
 from sitebuild import PROJECT_ROOT
 from theme_checks import (
     FOCUS_STYLE_JS,
@@ -28,6 +28,7 @@ from theme_checks import (
     axe_violations,
     guard_context,
     html_pages,
+    launch_chromium,
     watch_page,
 )
 
@@ -38,13 +39,31 @@ VIEWPORTS = {"phone": {"width": 390, "height": 844}, "desktop": {"width": 1280, 
 
 
 @pytest.fixture(scope="module")
-def site_browser(sample_site, sample_url):
-    """One Chromium for the module; every request off loopback is blocked and recorded."""
-    with chromium(locale="de-DE") as context:
-        watch = guard_context(context)
-        page = context.new_page()
-        watch_page(page, watch)
-        yield page, watch
+def shared_browser():
+    """One Chromium for the whole module; each test opens its own context."""
+    with launch_chromium() as browser:
+        yield browser
+
+
+@contextmanager
+def new_context(browser, **options):
+    """A fresh context (cookies, routes) of the module's one browser."""
+    context = browser.new_context(**options)
+    try:
+        yield context
+    finally:
+        context.close()
+
+
+@pytest.fixture(scope="module")
+def site_browser(sample_site, sample_url, shared_browser):
+    """One page for the sweep over all pages; every request off loopback is blocked."""
+    context = shared_browser.new_context(locale="de-DE")
+    watch = guard_context(context)
+    page = context.new_page()
+    watch_page(page, watch)
+    yield page, watch
+    context.close()
 
 
 def test_every_page_is_private_error_free_and_accessible(sample_site, sample_url, site_browser):
@@ -169,12 +188,14 @@ SCREENSHOT_PAGES = [
 ]
 
 
-def test_screenshots_at_phone_and_desktop_width_in_light_and_dark(sample_site, sample_url):
+def test_screenshots_at_phone_and_desktop_width_in_light_and_dark(
+    sample_site, sample_url, shared_browser
+):
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     pages = [p for p in SCREENSHOT_PAGES if (sample_site.output / (p or "index.html")).exists()
              or (sample_site.output / p / "index.html").exists()]  # fmt: skip
     written = []
-    with chromium(locale="de-DE") as context:
+    with new_context(shared_browser, locale="de-DE") as context:
         guard_context(context)
         page = context.new_page()
         for scheme in ("light", "dark"):
@@ -189,3 +210,108 @@ def test_screenshots_at_phone_and_desktop_width_in_light_and_dark(sample_site, s
                     written.append(target)
     assert all(target.stat().st_size > 1000 for target in written)
     assert len(written) == len(pages) * 4
+
+
+XSS_POST = """Title: Böse <script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">
+Slug: boese
+Date: 2026-03-02
+Summary: <img src=x onerror="window.__xss = 3"> <a href="javascript:window.__xss=4">klick</a>
+Tags: <svg onload="window.__xss = 5">
+
+Text <script>window.__xss = 6; alert(6)</script>
+
+<div onmouseover="window.__xss = 7" style="position:fixed;inset:0">Fläche</div>
+
+[Link](javascript:window.__xss=8) <a href="jAvAsCrIpT:window.__xss=9">zwei</a>
+<iframe src="javascript:window.__xss=10"></iframe>
+"""
+
+
+def test_member_markup_never_executes_in_the_browser(tmp_path, shared_browser):
+    import shutil as _shutil
+
+    from browser import serve
+    from sitebuild import FIXTURES, build_site, write_files
+
+    content = tmp_path / "content"
+    _shutil.copytree(FIXTURES / "minimal", content)
+    write_files(content, {"blog/boese.md": XSS_POST})
+    result = build_site(content, tmp_path / "out")
+    assert result.exit_code == 0, result.messages
+    dialogs = []
+    with serve(result.output) as url, new_context(shared_browser, locale="de-DE") as context:
+        watch = guard_context(context)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        for path in ["blog/boese/", "blog/", ""]:
+            page.goto(f"{url}/{path}")
+            page.mouse.move(200, 300)  # would trigger an onmouseover that survived
+            assert page.locator("a[href^='javascript' i], iframe, [onmouseover]").count() == 0
+            assert page.evaluate("window.__xss") is None, path
+        assert watch.external == []
+    assert dialogs == []
+    assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in result.page("blog/boese/index.html")
+
+
+EMBED_POST = """Title: Mit Video
+Slug: video
+Date: 2026-03-02
+
+Vorher.
+
+[embed youtube https://www.youtube.com/watch?v=aqz-KE-bpKQ]
+
+Nachher.
+"""
+
+
+def test_embed_loads_only_after_the_click(tmp_path, shared_browser):
+    import shutil as _shutil
+
+    from browser import serve
+    from sitebuild import FIXTURES, build_site, write_files
+
+    content = tmp_path / "content"
+    _shutil.copytree(FIXTURES / "minimal", content)
+    write_files(content, {"blog/video.md": EMBED_POST})
+    result = build_site(content, tmp_path / "out")
+    assert result.exit_code == 0, result.messages
+    with serve(result.output) as url, new_context(shared_browser, locale="de-DE") as context:
+        watch = guard_context(context)
+        page = context.new_page()
+        page.goto(f"{url}/blog/video/", wait_until="load")
+        page.wait_for_timeout(300)
+        assert watch.external == []
+        assert page.locator("iframe").count() == 0
+        button = page.get_by_role("button", name="Inhalt von YouTube laden")
+        assert button.is_visible()
+        button.click()
+        page.wait_for_timeout(500)
+        frame = page.locator("iframe.embed__frame")
+        assert frame.get_attribute("src") == "https://www.youtube-nocookie.com/embed/aqz-KE-bpKQ"
+        assert frame.get_attribute("title") == "Eingebetteter Inhalt von YouTube"
+        assert any(u.startswith("https://www.youtube-nocookie.com/") for u in watch.external)
+        assert all("youtube-nocookie.com" in u for u in watch.external)
+        assert context.cookies() == []
+
+
+def test_the_checks_catch_what_they_must(tmp_path, shared_browser):
+    """The suite's own guards: a foreign request, a console error and a missing alt are found."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    from browser import serve
+
+    (tmp_path / "index.html").write_text(
+        '<!DOCTYPE html><html lang="de"><head><title>x</title></head><body><main><h1>x</h1>'
+        '<img src="https://cdn.example.org/a.png"><script>console.error("kaputt")</script>'
+        "</main></body></html>",
+        encoding="utf-8",
+    )
+    with serve(tmp_path) as url, new_context(shared_browser) as context:
+        watch = guard_context(context)
+        page = context.new_page()
+        watch_page(page, watch)
+        page.goto(f"{url}/")
+        assert watch.external == ["https://cdn.example.org/a.png"]
+        assert any("kaputt" in text for text in watch.console_errors)
+        assert any(line.startswith("image-alt") for line in axe_violations(page, Axe()))

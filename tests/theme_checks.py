@@ -6,9 +6,12 @@ members directory, the podcast player) can reuse the same guards.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
+
+from browser import CHROMIUM_ARGS, require_chromium
 
 LOOPBACK = "127.0.0.1"
 
@@ -112,3 +115,19 @@ INTERACTIVE_JS = """
 )).filter(e => !e.disabled && !e.hidden && e.getClientRects().length > 0 &&
   getComputedStyle(e).visibility !== 'hidden').length
 """
+
+
+@contextmanager
+def launch_chromium():
+    """One headless Chromium for many contexts (Playwright allows one sync loop at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
