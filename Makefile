@@ -88,7 +88,7 @@ translations-extract: $(RUNTIME_STAMP)
 translations-update: translations-extract
 	@for lang in $(LANGUAGES); do \
 		if [ -f $(TRANSLATIONS)/$$lang/LC_MESSAGES/messages.po ]; then \
-			$(PYBABEL) -q update --no-fuzzy-matching --ignore-obsolete --no-wrap --omit-header \
+			$(PYBABEL) -q update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --no-wrap \
 				-i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $$lang; \
 		else \
 			$(PYBABEL) -q init --no-wrap -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $$lang; \
