@@ -9,7 +9,7 @@ from pelican import signals
 
 from . import dates, errors
 from .capture import PelicanLogCapture
-from .i18n import set_language
+from .i18n import set_language, translations_dir
 from .report import format_report
 
 EXIT_CONTENT_ERRORS = 1
@@ -26,7 +26,7 @@ def start_build(pelican) -> None:
     """Begin a fresh collection and listen to Pelican's own log."""
     global _handler
     errors.reset()
-    set_language(pelican.settings.get("DEFAULT_LANG", "de"))
+    set_language(pelican.settings.get("DEFAULT_LANG", "de"), translations_dir(pelican.settings))
     stop_listening()
     _handler = PelicanLogCapture(pelican.settings["PATH"])
     logging.getLogger("pelican").addHandler(_handler)
