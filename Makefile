@@ -15,6 +15,10 @@ OUTPUTDIR := $(CURDIR)/output
 CONFFILE := $(CURDIR)/pelicanconf.py
 PUBLISHCONF := $(CURDIR)/publishconf.py
 
+TRANSLATIONS := themes/knotenpunkt/translations
+LANGUAGES ?= en
+PYBABEL := $(VENV)/bin/pybabel
+
 PORT ?= 8000
 BIND ?= 127.0.0.1
 
@@ -50,6 +54,8 @@ help:
 	@echo '  make bench      build-time benchmark against plain Pelican (BENCH_ARGS="--sizes small,medium,large")'
 	@echo '  make lint       ruff format --check and ruff check'
 	@echo '  make clean      remove output/ and caches'
+	@echo '  make translations-extract  collect interface text into $(TRANSLATIONS)/messages.pot'
+	@echo '  make translations-update   extract, then merge new text into each language (LANGUAGES=$(LANGUAGES))'
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Knotenpunkt needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -111,7 +117,26 @@ format: $(DEV_STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
+# Interface text from themes/ (Jinja _()), plugins/ (Python _()) and the menu
+# labels in pelicanconf.py (translatable()). German is the message id.
+translations-extract: $(RUNTIME_STAMP)
+	$(PYBABEL) -q extract -F babel.cfg -k _ -k gettext -k translatable \
+		--sort-output --add-location=file --no-wrap --omit-header --project=Knotenpunkt \
+		-o $(TRANSLATIONS)/messages.pot themes plugins pelicanconf.py
+
+# New text arrives untranslated (never fuzzy-guessed): tests/test_theme_i18n.py
+# then fails until every entry of every catalogue is translated.
+translations-update: translations-extract
+	@for lang in $(LANGUAGES); do \
+		if [ -f $(TRANSLATIONS)/$$lang/LC_MESSAGES/messages.po ]; then \
+			$(PYBABEL) -q update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --no-wrap \
+				-i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $$lang; \
+		else \
+			$(PYBABEL) -q init --no-wrap -i $(TRANSLATIONS)/messages.pot -d $(TRANSLATIONS) -l $$lang; \
+		fi; \
+	done
+
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
-.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test bench lint format clean
+.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test bench lint format clean translations-extract translations-update

@@ -51,31 +51,63 @@ YEAR_ARCHIVE_SAVE_AS = ""
 MONTH_ARCHIVE_SAVE_AS = ""
 DAY_ARCHIVE_SAVE_AS = ""
 
+
+def translatable(text: str) -> str:
+    """Marks menu labels for `make translations-extract`; the theme translates them."""
+    return text
+
+
 # Never list every page in the menu: with many member pages that makes the
 # build quadratic (see docs). The menu is set explicitly instead.
 DISPLAY_PAGES_ON_MENU = False
 DISPLAY_CATEGORIES_ON_MENU = False
 MENUITEMS = [
-    ("Mitglieder", "mitglieder/"),
-    ("Blog", "blog/"),
-    ("Podcast", "podcast/"),
-    ("Über uns", "ueber-uns/"),
-    ("Mitmachen", "mitmachen/"),
+    (translatable("Mitglieder"), "mitglieder/"),
+    (translatable("Blog"), "blog/"),
+    (translatable("Podcast"), "podcast/"),
+    (translatable("Über uns"), "ueber-uns/"),
+    (translatable("Mitmachen"), "mitmachen/"),
 ]
 FOOTER_LINKS = [
-    ("Impressum", "impressum/"),
-    ("Datenschutz", "datenschutz/"),
+    (translatable("Impressum"), "impressum/"),
+    (translatable("Datenschutz"), "datenschutz/"),
 ]
 
 # Blog index at /blog/, a home page of our own at /
 INDEX_SAVE_AS = "blog/index.html"
 INDEX_URL = "blog/"
-DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "home"]
+DIRECT_TEMPLATES = ["index", "archives", "tags", "categories", "home", "404"]  # 404 → 404.html
 HOME_SAVE_AS = "index.html"
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
     (2, "{base_name}/seite/{number}/", "{base_name}/seite/{number}/index.html"),
 )
+
+# --- Legal pages (plugin "legal") -------------------------------------------
+# Feeds the Impressum (§ 5 DDG, § 18 MStV) and the Datenschutz page; the free
+# text of both stays in content/pages/. Required: name, street,
+# postcode_city, represented_by, email, responsible_for_content (see
+# plugins/legal/settings.py). A missing one shows "bitte ausfüllen" here and
+# stops `make publish` (publishconf.py sets LEGAL_REQUIRE_COMPLETE = True).
+LEGAL = {
+    "name": "Lernen in Musterstadt e. V.",
+    "street": "Musterstraße 1",
+    "postcode_city": "12345 Musterstadt",
+    "represented_by": (
+        "Vorstand: Heike Sommer (Vorsitzende), Max Mustermann (stellvertretender Vorsitzender)"
+    ),
+    "email": "lernen-musterstadt@example.org",
+    "phone": "01234 567890",
+    "register": "Vereinsregister des Amtsgerichts Musterstadt, VR 12345",
+    "vat_id": "",
+    "responsible_for_content": "Heike Sommer, Musterstraße 1, 12345 Musterstadt",
+    "supervisory_authority": (
+        "Die Landesbeauftragte für den Datenschutz Musterland, Datenschutzplatz 1, "
+        "12345 Musterstadt"
+    ),
+    "data_protection_officer": "",
+    "hoster": "Muster-Hosting GmbH, Beispielweg 5, 12345 Musterstadt",
+}
 
 # --- Feeds: none in development (publishconf.py switches them on) ---------
 FEED_ALL_ATOM = None
@@ -84,10 +116,38 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
+# --- Podcast ----------------------------------------------------------------
+# The show as podcast apps see it. Every setting and its default is documented
+# in plugins/podcast/settings.py; episode fields in plugins/podcast/fields.py.
+PODCAST_TITLE = "Lernen im Netzwerk – der Podcast aus Musterstadt"
+PODCAST_DESCRIPTION = (
+    "Gespräche aus dem Netzwerk Lernen Musterstadt: Lerntherapeutinnen, "
+    "Sozialarbeiter und Initiativen erzählen, wie Kinder mit Lernschwierigkeiten "
+    "gut begleitet werden – für Eltern, Fachleute und alle, die mitmachen wollen."
+)
+PODCAST_IMAGE = "images/podcast/cover.jpg"  # 1400–3000 px square, JPEG/PNG, RGB
+PODCAST_CATEGORY = "Education"  # from Apple's list; optional PODCAST_SUBCATEGORY
+PODCAST_EXPLICIT = False
+PODCAST_AUTHOR = "Netzwerk Lernen Musterstadt"
+PODCAST_OWNER_NAME = "Netzwerk Lernen Musterstadt"
+PODCAST_OWNER_EMAIL = "podcast@netzwerk-lernen.example.org"
+PODCAST_TYPE = "episodic"
+PODCAST_LANGUAGE = DEFAULT_LANG
+# Frozen podcast:guid: UUIDv5 of "netzwerk-lernen.example.org/podcast/feed.xml".
+# Never change it, even if the feed moves.
+PODCAST_GUID = "3d21747f-f7f3-5f6b-912c-f18e42ab8be7"
+PODCAST_LOCKED = True
+PODCAST_LICENSE = "cc-by-4.0"
+PODCAST_FUNDING = [("Mitmachen im Netzwerk", "mitmachen/")]
+PODCAST_FEED_PATH = "podcast/feed.xml"
+# Audio may be served from a separate media host (set it in publishconf.py);
+# None: the site itself. Duration and size always come from content/audio/.
+PODCAST_MEDIA_URL = None
+
 # --- Theme and plugins -----------------------------------------------------
 THEME = "themes/knotenpunkt"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_errors", "i18n"]
+PLUGINS = ["content_errors", "i18n", "sanitize", "embeds", "seo", "legal", "podcast"]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the
 # Markdown-rendered bodies as safe explicitly.

@@ -28,3 +28,6 @@ FEED_ALL_ATOM = "feeds/blog.atom.xml"
 CATEGORY_FEED_ATOM = None
 
 DELETE_OUTPUT_DIRECTORY = True
+
+# A production build stops when the Impressum lacks a required value.
+LEGAL_REQUIRE_COMPLETE = True

@@ -7,7 +7,9 @@ content errors, and stops the build before anything is written, printing every
 problem at once in plain language.
 """
 
-from .errors import ContentError, report, suggest
+# Imported after .plugin: importing the submodule ``report`` would otherwise
+# shadow the function of the same name on this package.
+from .errors import ContentError, report, suggest  # noqa: E402
 from .plugin import register
 
 __all__ = ["ContentError", "register", "report", "suggest"]

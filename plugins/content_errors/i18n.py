@@ -14,30 +14,42 @@ from pathlib import Path
 
 from babel.messages.pofile import read_po
 
-LOCALE_DIR = Path(__file__).parent / "locale"
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_THEME = PROJECT_ROOT / "themes" / "knotenpunkt"
 
 _language = "de"
+_locale_dir: Path = DEFAULT_THEME / "translations"
 
 
-def set_language(language: str) -> None:
-    """Choose the language for messages of the build that starts now."""
-    global _language
+def translations_dir(settings) -> Path:
+    """The folder holding ``<lang>/LC_MESSAGES/messages.po`` for a build's settings."""
+    configured = settings.get("I18N_TRANSLATIONS_DIR")
+    if configured:
+        return Path(configured)
+    return Path(settings.get("THEME") or DEFAULT_THEME) / "translations"
+
+
+def set_language(language: str, locale_dir: Path | None = None) -> None:
+    """Choose the language (and catalogue folder) for messages of the build that starts now."""
+    global _language, _locale_dir
     _language = (language or "de").split("-")[0].split("_")[0]
+    if locale_dir is not None:
+        _locale_dir = Path(locale_dir)
+
+
+def gettext(message: str) -> str:
+    """The message in the site's language; the German original as fallback."""
+    return _catalogue(str(_locale_dir), _language).get(message, message)
 
 
 @functools.cache
-def _catalogue(language: str) -> dict[str, str]:
-    po_file = LOCALE_DIR / language / "LC_MESSAGES" / "messages.po"
+def _catalogue(locale_dir: str, language: str) -> dict[str, str]:
+    po_file = Path(locale_dir) / language / "LC_MESSAGES" / "messages.po"
     if not po_file.exists():
         return {}
     with po_file.open("rb") as handle:
         catalog = read_po(handle)
     return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
-
-
-def gettext(message: str) -> str:
-    """The message in the site's language; the German original as fallback."""
-    return _catalogue(_language).get(message, message)
 
 
 _ = gettext

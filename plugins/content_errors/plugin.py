@@ -10,7 +10,7 @@ from pelican import signals
 
 from . import dates, errors
 from .capture import PelicanLogCapture
-from .i18n import _, set_language
+from .i18n import _, set_language, translations_dir
 from .lint import lint_content
 from .report import format_report
 from .settings import DEFAULTS
@@ -30,7 +30,7 @@ def start_build(pelican) -> None:
     """Begin a fresh collection, read the raw files, and listen to Pelican's log."""
     global _handler
     collector = errors.reset()
-    set_language(pelican.settings.get("DEFAULT_LANG", "de"))
+    set_language(pelican.settings.get("DEFAULT_LANG", "de"), translations_dir(pelican.settings))
     stop_listening()
     collector.claiming = True
     try:

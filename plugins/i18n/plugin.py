@@ -14,6 +14,8 @@ from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 from pelican import signals
 
+from content_errors.i18n import translations_dir
+
 DEFAULTS = {"I18N_TRANSLATIONS_DIR": None}
 
 
@@ -35,7 +37,8 @@ def load_translations(po_path: str | None) -> NullTranslations:
 
 
 def catalogue_path(settings) -> str:
-    folder = settings.get("I18N_TRANSLATIONS_DIR") or Path(settings["THEME"]) / "translations"
+    """The one catalogue of the project (shared with plugin messages, see content_errors.i18n)."""
+    folder = translations_dir(settings)
     language = site_locale(settings).split("_")[0]
     return str(Path(folder) / language / "LC_MESSAGES" / "messages.po")
 

@@ -1,0 +1,90 @@
+"""Wiring: check LEGAL, give the legal pages their templates, expose the data."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from content_errors.errors import ERROR, WARNING, ContentError, report, suggest
+from content_errors.i18n import _
+
+from .settings import DEFAULTS, FIELDS, field_labels
+
+SETTINGS_FILE = "pelicanconf.py"
+
+
+def _get(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def missing_fields(settings) -> list[str]:
+    legal = _get(settings, "LEGAL") or {}
+    return [
+        key for key in _get(settings, "LEGAL_REQUIRED") if not str(legal.get(key) or "").strip()
+    ]
+
+
+def check_settings(settings) -> None:
+    """Report unknown keys always, missing required ones when completeness is required."""
+    legal = _get(settings, "LEGAL") or {}
+    labels = field_labels()
+    for key in sorted(set(legal) - set(FIELDS)):
+        guess = suggest(key, FIELDS)
+        report(
+            ContentError(
+                SETTINGS_FILE,
+                f'LEGAL["{key}"]',
+                _("Diese Angabe kennt das Impressum nicht."),
+                _("Meinten Sie „{guess}“?").format(guess=guess)
+                if guess
+                else _("Erlaubt sind: {fields}.").format(fields=", ".join(FIELDS)),
+            )
+        )
+    if not _get(settings, "LEGAL_REQUIRE_COMPLETE"):
+        return
+    for key in missing_fields(settings):
+        report(
+            ContentError(
+                SETTINGS_FILE,
+                f'LEGAL["{key}"]',
+                _("Pflichtangabe für das Impressum fehlt: {label}.").format(label=labels[key]),
+                _(
+                    "Tragen Sie die Angabe im Block LEGAL in pelicanconf.py ein. Ohne "
+                    "vollständiges Impressum wird die Website nicht veröffentlicht."
+                ),
+            )
+        )
+
+
+def assign_templates(generator) -> None:
+    settings = generator.settings
+    check_settings(settings)
+    generator.context["LEGAL"] = _get(settings, "LEGAL") or {}
+    generator.context["LEGAL_MISSING"] = missing_fields(settings)
+    wanted = {
+        _get(settings, "LEGAL_IMPRESSUM_SLUG"): "impressum",
+        _get(settings, "LEGAL_PRIVACY_SLUG"): "datenschutz",
+    }
+    found = set()
+    for page in generator.pages:
+        template = wanted.get(page.slug)
+        if template is None:
+            continue
+        found.add(page.slug)
+        if "template" not in page.metadata:
+            page.template = template
+    for slug in sorted(set(wanted) - found):
+        report(
+            ContentError(
+                f"{settings['PATH']}/pages/{slug}.md",
+                None,
+                _(
+                    "Die Seite „{slug}“ fehlt; jede Website braucht Impressum und Datenschutz."
+                ).format(slug=slug),
+                _("Legen Sie die Datei mit „Title:“ und „Slug: {slug}“ an.").format(slug=slug),
+                severity=ERROR if _get(settings, "LEGAL_REQUIRE_COMPLETE") else WARNING,
+            )
+        )
+
+
+def register() -> None:
+    signals.page_generator_finalized.connect(assign_templates)

@@ -1,0 +1,347 @@
+"""One episode: its fields read and checked, its audio facts, chapters, transcript
+and people, attached to the Pelican article as ``article.podcast``."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from babel.numbers import format_decimal
+
+from content_errors.errors import ContentError, report, suggest
+from content_errors.i18n import _
+
+from . import settings as podcast_settings
+from .artwork import check_artwork
+from .audio import AudioCache, AudioFacts
+from .chapters import Chapter, load_chapters
+from .fields import BY_NAME
+from .people import Directory, Person, resolve
+from .timecode import clock, iso_duration
+from .transcript import MIME_TYPES, Cue, Paragraph, paragraphs, parse_transcript
+
+EXPLICIT_VALUES = {
+    "true": True,
+    "false": False,
+    "ja": True,
+    "nein": False,
+    "yes": True,
+    "no": False,
+}
+EPISODE_TYPES = ("full", "trailer", "bonus")
+
+
+@dataclass
+class Episode:
+    """Everything the feed and the pages need about one episode."""
+
+    guid: str
+    audio_path: str  # below the content folder, e.g. "audio/folge-01.mp3"
+    facts: AudioFacts
+    number: int | None
+    season: int | None
+    explicit: bool
+    episode_type: str
+    hosts: list[Person] = field(default_factory=list)
+    guests: list[Person] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    chapters_path: str | None = None
+    transcript: list[Cue] = field(default_factory=list)
+    transcript_path: str | None = None
+    image_path: str | None = None
+    size_label: str = ""
+
+    @property
+    def duration(self) -> float:
+        return self.facts.duration
+
+    @property
+    def duration_label(self) -> str:
+        return clock(round(self.facts.duration))
+
+    @property
+    def duration_iso(self) -> str:
+        return iso_duration(self.facts.duration)
+
+    @property
+    def itunes_duration(self) -> str:
+        return str(round(self.facts.duration))
+
+    @property
+    def people(self) -> list[Person]:
+        return self.hosts + self.guests
+
+    @property
+    def transcript_paragraphs(self) -> list[Paragraph]:
+        return paragraphs(self.transcript)
+
+    @property
+    def transcript_mime(self) -> str | None:
+        if not self.transcript_path:
+            return None
+        return MIME_TYPES[Path(self.transcript_path).suffix.lower()]
+
+    @property
+    def audio_extension(self) -> str:
+        return Path(self.audio_path).suffix.lstrip(".").upper()
+
+
+def content_relative(value: str) -> str:
+    """A path as a member writes it, relative to the content folder."""
+    text = value.strip().replace("\\", "/")
+    for prefix in ("{static}", "{attach}", "{filename}"):
+        if text.startswith(prefix):
+            text = text[len(prefix) :]
+    return text.lstrip("/")
+
+
+def fresh_guid() -> str:
+    return str(uuid.uuid4())
+
+
+def megabytes(size: int, locale: str) -> str:
+    return format_decimal(size / 1_000_000, format="#,##0.0", locale=locale) + " MB"
+
+
+class EpisodeReader:
+    """Reads and checks the podcast fields of articles, collecting every problem."""
+
+    def __init__(self, settings, cache: AudioCache) -> None:
+        self.settings = settings
+        self.content = Path(settings["PATH"])
+        self.cache = cache
+        self.directory = Directory(
+            self.content / podcast_settings.get(settings, "PODCAST_MEMBERS_DIR"),
+            podcast_settings.get(settings, "PODCAST_MEMBER_URL"),
+        )
+        lang = settings.get("DEFAULT_LANG", "de")
+        self.locale = lang.replace("-", "_")
+        self.default_explicit = bool(podcast_settings.get(settings, "PODCAST_EXPLICIT"))
+
+    def _missing(self, source: str, name: str, message: str | None = None) -> ContentError:
+        example = BY_NAME[name].example
+        return ContentError(
+            source,
+            name,
+            message or _("Dieses Pflichtfeld fehlt."),
+            _("Ergänzen Sie am Anfang der Datei eine Zeile wie „{example}“.").format(
+                example=example
+            ),
+        )
+
+    def _integer(self, meta, source, name, minimum) -> tuple[int | None, bool]:
+        raw = meta.get(name.lower())
+        if raw is None or str(raw).strip() == "":
+            return None, True
+        text = str(raw).strip()
+        if text.isdigit() and int(text) >= minimum:
+            return int(text), True
+        report(
+            ContentError(
+                source,
+                name,
+                _("„{value}“ ist keine ganze Zahl ab {minimum}.").format(
+                    value=text, minimum=minimum
+                ),
+                _("Schreiben Sie nur die Zahl, z. B. „{example}“.").format(
+                    example=BY_NAME[name].example
+                ),
+            )
+        )
+        return None, False
+
+    def read(self, article) -> Episode | None:
+        """The episode of ``article``, or None (after reporting) when it is broken."""
+        source = article.source_path
+        meta = article.metadata
+        ok = True
+
+        guid = str(meta.get("guid") or "").strip()
+        if not guid:
+            report(
+                ContentError(
+                    source,
+                    "Guid",
+                    _(
+                        "Dieses Pflichtfeld fehlt. Ohne feste Guid laden Podcast-Apps die Folge "
+                        "bei jeder Änderung doppelt."
+                    ),
+                    _(
+                        "Ergänzen Sie am Anfang der Datei diese Zeile (neu erzeugt, danach nie "
+                        "mehr ändern): „Guid: {guid}“"
+                    ).format(guid=fresh_guid()),
+                )
+            )
+            ok = False
+
+        number, good = self._integer(meta, source, "Episode", 0)
+        ok &= good
+        season, good = self._integer(meta, source, "Season", 1)
+        ok &= good
+
+        explicit = self.default_explicit
+        raw_explicit = meta.get("explicit")
+        if raw_explicit is not None and str(raw_explicit).strip():
+            value = str(raw_explicit).strip().lower()
+            if value in EXPLICIT_VALUES:
+                explicit = EXPLICIT_VALUES[value]
+            else:
+                report(
+                    ContentError(
+                        source,
+                        "Explicit",
+                        _("„{value}“ ist kein gültiger Wert.").format(value=raw_explicit),
+                        _(
+                            "Schreiben Sie „Explicit: false“ (jugendfrei) oder „Explicit: true“ "
+                            "(nicht jugendfrei)."
+                        ),
+                    )
+                )
+                ok = False
+
+        episode_type = "full"
+        raw_type = meta.get("episodetype")
+        if raw_type is not None and str(raw_type).strip():
+            value = str(raw_type).strip().lower()
+            if value in EPISODE_TYPES:
+                episode_type = value
+            else:
+                nearest = suggest(value, EPISODE_TYPES)
+                hint = _("Erlaubt sind „full“ (normale Folge), „trailer“ und „bonus“.")
+                if nearest:
+                    hint = _("Meinten Sie „{value}“? ").format(value=nearest) + hint
+                report(
+                    ContentError(
+                        source,
+                        "EpisodeType",
+                        _("„{value}“ ist keine gültige Art von Folge.").format(value=raw_type),
+                        hint,
+                    )
+                )
+                ok = False
+        if episode_type == "full" and number is None and ok and meta.get("episode") is None:
+            report(
+                self._missing(
+                    source,
+                    "Episode",
+                    _("Die Folgennummer fehlt (Pflicht für normale Folgen)."),
+                )
+            )
+            ok = False
+
+        hosts, problems = resolve(meta.get("hosts"), "host", "Hosts", self.directory, source)
+        guests, more = resolve(meta.get("guests"), "guest", "Guests", self.directory, source)
+        for problem in problems + more:
+            report(problem)
+            ok = False
+
+        facts = None
+        audio_value = meta.get("audio")
+        audio_path = content_relative(str(audio_value)) if audio_value else ""
+        if not audio_path:
+            report(self._missing(source, "Audio"))
+            ok = False
+        else:
+            try:
+                facts = self.cache.facts(self.content / audio_path, source, "Audio")
+            except ContentError as problem:
+                report(problem)
+                ok = False
+
+        chapters, chapters_path = [], None
+        if meta.get("chapters"):
+            chapters_path = content_relative(str(meta["chapters"]))
+            if facts is not None:
+                try:
+                    chapters = load_chapters(
+                        self.content / chapters_path, facts.duration, source, "Chapters"
+                    )
+                except ContentError as problem:
+                    report(problem)
+                    ok = False
+
+        cues, transcript_path = [], None
+        if meta.get("transcript"):
+            transcript_path = content_relative(str(meta["transcript"]))
+            try:
+                cues = parse_transcript(self.content / transcript_path, source, "Transcript")
+            except ContentError as problem:
+                report(problem)
+                ok = False
+
+        image_path = None
+        if meta.get("image"):
+            image_path = content_relative(str(meta["image"]))
+            for problem in check_artwork(self.content / image_path, source, "Image"):
+                report(problem)
+                ok = False
+
+        if not ok or facts is None:
+            return None
+        return Episode(
+            guid=guid,
+            audio_path=audio_path,
+            facts=facts,
+            number=number,
+            season=season,
+            explicit=explicit,
+            episode_type=episode_type,
+            hosts=hosts,
+            guests=guests,
+            chapters=chapters,
+            chapters_path=chapters_path,
+            transcript=cues,
+            transcript_path=transcript_path,
+            image_path=image_path,
+            size_label=megabytes(facts.length, self.locale),
+        )
+
+
+def check_duplicates(articles) -> None:
+    """Guids must be unique, and so must (season, episode number) per episode type."""
+    seen_guids: dict[str, str] = {}
+    seen_numbers: dict[tuple, str] = {}
+    for article in sorted(articles, key=lambda a: a.source_path):
+        episode = article.podcast
+        other = seen_guids.get(episode.guid)
+        if other:
+            report(
+                ContentError(
+                    article.source_path,
+                    "Guid",
+                    _(
+                        "Die Guid „{guid}“ hat schon die Folge „{other}“. Jede Folge braucht eine "
+                        "eigene."
+                    ).format(guid=episode.guid, other=Path(other).name),
+                    _(
+                        "Wenn diese Folge neu ist, ersetzen Sie die Zeile durch diese neu "
+                        "erzeugte: „Guid: {guid}“"
+                    ).format(guid=fresh_guid()),
+                )
+            )
+        else:
+            seen_guids[episode.guid] = article.source_path
+        if episode.number is None:
+            continue
+        key = (episode.season, episode.number, episode.episode_type)
+        other = seen_numbers.get(key)
+        if other:
+            if episode.season:
+                where = _("Staffel {season}, Folge {number}").format(
+                    season=episode.season, number=episode.number
+                )
+            else:
+                where = _("Folge {number}").format(number=episode.number)
+            report(
+                ContentError(
+                    article.source_path,
+                    "Episode",
+                    _("{where} gibt es schon: „{other}“.").format(
+                        where=where, other=Path(other).name
+                    ),
+                    _("Geben Sie jeder Folge eine eigene Nummer (Feld „Episode“, ggf. „Season“)."),
+                )
+            )
+        else:
+            seen_numbers[key] = article.source_path

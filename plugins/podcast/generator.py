@@ -1,0 +1,238 @@
+"""Wiring into Pelican.
+
+Episodes are articles under ``content/podcast/``. Right after the articles are
+read (``article_generator_pretaxonomy``) they are checked and enriched with
+their audio facts, get their own URL (``podcast/{slug}/``) and template
+(``podcast/episode``), and leave the blog lists (they stay written, like hidden
+articles). :class:`PodcastGenerator` checks the channel settings and writes
+the feed, the episode list and the subscribe page.
+
+Exposed to templates and other plugins:
+- ``article.podcast``: the :class:`~podcast.episode.Episode` of an episode;
+- ``article.podcast_people``: ``[{"slug", "name", "role"}]`` for every host/guest
+  who is a member (role ``host`` or ``guest``), for member profiles;
+- context ``podcast_episodes`` (newest first) and ``podcast_episodes_by_member``
+  (member slug → that member's episodes, newest first).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from urllib.parse import quote
+
+from pelican.generators import Generator
+
+from content_errors.errors import WARNING, ContentError, report
+from content_errors.i18n import _
+
+from . import settings as ps
+from .artwork import check_artwork
+from .audio import AudioCache
+from .categories import check_category
+from .episode import EpisodeReader, check_duplicates
+from .feed import build_feed
+
+SETTINGS_FILE = "pelicanconf.py"
+EPISODE_TEMPLATE = "podcast/episode"
+
+
+def _is_episode(article, folder: str) -> bool:
+    path = os.path.abspath(article.source_path)
+    return path.startswith(folder + os.sep)
+
+
+def prepare_episodes(generator) -> None:
+    """Check and enrich the episodes among the articles just read."""
+    settings = generator.settings
+    for name in ps.DEFAULTS:  # templates read the settings, defaults included
+        generator.context.setdefault(name, ps.get(settings, name))
+    folder = os.path.abspath(
+        os.path.join(settings["PATH"], ps.get(settings, "PODCAST_CONTENT_DIR"))
+    )
+    published = [a for a in generator.articles if _is_episode(a, folder)]
+    hidden = [a for a in generator.hidden_articles if _is_episode(a, folder)]
+    episodes = published + hidden
+
+    cache = AudioCache(settings.get("CACHE_PATH"))
+    reader = EpisodeReader(settings, cache)
+    url_pattern = ps.get(settings, "PODCAST_EPISODE_URL")
+    save_pattern = ps.get(settings, "PODCAST_EPISODE_SAVE_AS")
+    for article in sorted(episodes, key=lambda a: a.source_path):
+        article.override_url = url_pattern.format(slug=article.slug)
+        article.override_save_as = save_pattern.format(slug=article.slug)
+        article.template = EPISODE_TEMPLATE
+        article.podcast = reader.read(article)
+        article.podcast_people = []
+        if article.podcast:
+            article.podcast_people = [
+                {"slug": p.slug, "name": p.name, "role": p.role}
+                for p in article.podcast.people
+                if p.slug
+            ]
+    cache.save()
+
+    good = [a for a in episodes if a.podcast is not None]
+    check_duplicates(good)
+
+    # Episodes have their own list at /podcast/; keep them out of blog lists
+    # (they are still written, like hidden articles).
+    moved = {id(a) for a in published}
+    generator.articles = [a for a in generator.articles if id(a) not in moved]
+    generator.hidden_articles = generator.hidden_articles + published
+    newest_first = sorted(
+        [a for a in good if id(a) in moved], key=lambda a: (a.date, a.source_path), reverse=True
+    )
+    by_member: dict[str, list] = {}
+    for article in newest_first:
+        for person in article.podcast_people:
+            episodes_of = by_member.setdefault(person["slug"], [])
+            if article not in episodes_of:
+                episodes_of.append(article)
+    generator.context["podcast_episodes"] = newest_first
+    generator.context["podcast_episodes_by_member"] = by_member
+
+
+def check_channel(settings) -> str:
+    """Report problems with the channel settings; return the podcast:guid to use."""
+    for problem in check_category(
+        ps.get(settings, "PODCAST_CATEGORY"),
+        ps.get(settings, "PODCAST_SUBCATEGORY"),
+        SETTINGS_FILE,
+    ):
+        report(problem)
+    image = ps.get(settings, "PODCAST_IMAGE")
+    for problem in check_artwork(Path(settings["PATH"]) / image, SETTINGS_FILE, "PODCAST_IMAGE"):
+        report(problem)
+    if ps.get(settings, "PODCAST_EXPLICIT") not in (True, False):
+        report(
+            ContentError(
+                SETTINGS_FILE,
+                "PODCAST_EXPLICIT",
+                _("„{value}“ ist kein gültiger Wert.").format(
+                    value=ps.get(settings, "PODCAST_EXPLICIT")
+                ),
+                _("Schreiben Sie PODCAST_EXPLICIT = False oder PODCAST_EXPLICIT = True."),
+            )
+        )
+    if ps.get(settings, "PODCAST_TYPE") not in ("episodic", "serial"):
+        report(
+            ContentError(
+                SETTINGS_FILE,
+                "PODCAST_TYPE",
+                _("„{value}“ ist kein gültiger Wert.").format(
+                    value=ps.get(settings, "PODCAST_TYPE")
+                ),
+                _("Erlaubt sind „episodic“ (neueste Folge zuerst) und „serial“."),
+            )
+        )
+    if len(ps.get(settings, "PODCAST_DESCRIPTION") or "") > 4000:
+        report(
+            ContentError(
+                SETTINGS_FILE,
+                "PODCAST_DESCRIPTION",
+                _("Die Beschreibung ist länger als 4000 Zeichen."),
+                _("Kürzen Sie die Beschreibung; Apple Podcasts schneidet sie sonst ab."),
+            )
+        )
+    if not ps.get(settings, "PODCAST_OWNER_EMAIL"):
+        report(
+            ContentError(
+                SETTINGS_FILE,
+                "PODCAST_OWNER_EMAIL",
+                _("Es ist keine E-Mail-Adresse der Verantwortlichen eingetragen."),
+                _(
+                    "Apple Podcasts prüft damit, wem der Podcast gehört; tragen Sie eine "
+                    "Adresse ein."
+                ),
+                severity=WARNING,
+            )
+        )
+    guid = ps.get(settings, "PODCAST_GUID")
+    if not guid:
+        guid = ps.guid_for_feed_url(ps.feed_url(settings))
+        report(
+            ContentError(
+                SETTINGS_FILE,
+                "PODCAST_GUID",
+                _(
+                    "Die podcast:guid wurde aus der Feed-Adresse berechnet und würde sich mit "
+                    "ihr ändern."
+                ),
+                _(
+                    'Tragen Sie sie in pelicanconf.py fest ein: PODCAST_GUID = "{guid}" '
+                    "(berechnet aus {feed}). Ist das nicht die öffentliche Feed-Adresse, nehmen "
+                    "Sie den Wert, den „make publish“ anzeigt."
+                ).format(guid=guid, feed=ps.feed_url(settings)),
+                severity=WARNING,
+            )
+        )
+    return guid
+
+
+def subscribe_links(settings, feed: str) -> list[tuple[str, str]]:
+    """Plain links for common podcast apps (no scripts or images from elsewhere)."""
+    bare = feed.split("://", 1)[-1]
+    title = ps.get(settings, "PODCAST_TITLE")
+    apple = ps.get(settings, "PODCAST_APPLE_URL") or f"podcast://{bare}"
+    return [
+        ("Apple Podcasts", apple),
+        (
+            "AntennaPod",
+            "https://antennapod.org/deeplink/subscribe?url="
+            + quote(feed, safe="")
+            + "&title="
+            + quote(title, safe=""),
+        ),
+        ("Pocket Casts", f"pktc://subscribe/{bare}"),
+        ("Overcast", "overcast://x-callback-url/add?url=" + quote(feed, safe="")),
+        ("gPodder", f"gpodder://{bare}"),
+    ]
+
+
+class PodcastGenerator(Generator):
+    """Checks the channel settings; writes the feed, the episode list and the
+    subscribe page."""
+
+    def generate_context(self) -> None:
+        # A site without episodes gets no feed (Apple requires one episode) and
+        # needs no cover art; /podcast/ then says there are no episodes yet.
+        self.has_episodes = bool(self.context.get("podcast_episodes"))
+        self.podcast_guid = check_channel(self.settings) if self.has_episodes else None
+
+    def generate_output(self, writer) -> None:
+        settings = self.settings
+        episodes = self.context.get("podcast_episodes", [])
+        if self.has_episodes:
+            feed_path = Path(self.output_path) / ps.get(settings, "PODCAST_FEED_PATH")
+            feed_path.parent.mkdir(parents=True, exist_ok=True)
+            feed_path.write_bytes(build_feed(settings, episodes, self.podcast_guid))
+
+        feed = ps.feed_url(settings)
+        common = {
+            "episodes": episodes,
+            "podcast_feed_url": feed,
+            "podcast_feed_path": ps.get(settings, "PODCAST_FEED_PATH"),
+            "podcast_title": ps.get(settings, "PODCAST_TITLE"),
+            "podcast_description": ps.get(settings, "PODCAST_DESCRIPTION"),
+            "podcast_image": ps.get(settings, "PODCAST_IMAGE"),
+            "podcast_url": ps.get(settings, "PODCAST_URL"),
+            "podcast_subscribe_url": ps.get(settings, "PODCAST_SUBSCRIBE_URL"),
+            "podcast_apps": subscribe_links(settings, feed),
+            "active_menu": ps.get(settings, "PODCAST_URL"),
+        }
+        relative = settings.get("RELATIVE_URLS")
+        pages = [("podcast/index", "PODCAST_SAVE_AS", "PODCAST_URL")]
+        if self.has_episodes:
+            pages.append(
+                ("podcast/subscribe", "PODCAST_SUBSCRIBE_SAVE_AS", "PODCAST_SUBSCRIBE_URL")
+            )
+        for template, save_as, url in pages:
+            writer.write_file(
+                ps.get(settings, save_as),
+                self.get_template(template),
+                self.context,
+                relative_urls=relative,
+                url=ps.get(settings, url),
+                **common,
+            )

@@ -1,0 +1,16 @@
+"""Signal wiring of the podcast plugin."""
+
+from __future__ import annotations
+
+from pelican import signals
+
+from .generator import PodcastGenerator, prepare_episodes
+
+
+def get_generators(_pelican):
+    return PodcastGenerator
+
+
+def register() -> None:
+    signals.article_generator_pretaxonomy.connect(prepare_episodes)
+    signals.get_generators.connect(get_generators)

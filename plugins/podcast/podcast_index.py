@@ -1,0 +1,136 @@
+"""feedgen extension for the Podcasting 2.0 namespace, plus true/false explicit.
+
+feedgen 1.0.0 has no ``podcast:`` namespace, and its ``itunes_explicit()``
+only accepts the legacy ``yes``/``no``/``clean``; Apple and the validators
+want ``true``/``false``. Both are written here as lxml elements (never as
+strings of XML). Register with::
+
+    fg.register_extension("podcastindex", PodcastIndexExtension, PodcastIndexEntryExtension)
+"""
+
+from __future__ import annotations
+
+from feedgen.ext.base import BaseEntryExtension, BaseExtension
+from feedgen.util import xml_elem
+
+PODCAST_NS = "https://podcastindex.org/namespace/1.0"
+ITUNES_NS = "http://www.itunes.com/dtds/podcast-1.0.dtd"
+
+
+def _explicit(parent, value: bool | None) -> None:
+    if value is not None:
+        xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "true" if value else "false"
+
+
+class PodcastIndexExtension(BaseExtension):
+    """Channel elements: podcast:guid, locked, medium, license, funding; itunes:explicit."""
+
+    def __init__(self) -> None:
+        self._guid = None
+        self._locked = None
+        self._owner = None
+        self._medium = None
+        self._license = None
+        self._license_url = None
+        self._funding: list[tuple[str, str]] = []
+        self._explicit = None
+
+    def extend_ns(self):
+        return {"podcast": PODCAST_NS, "itunes": ITUNES_NS}
+
+    def guid(self, value: str) -> None:
+        self._guid = value
+
+    def locked(self, value: bool, owner: str | None = None) -> None:
+        self._locked = value
+        self._owner = owner or None
+
+    def medium(self, value: str) -> None:
+        self._medium = value
+
+    def license(self, value: str | None, url: str | None = None) -> None:  # noqa: A003
+        self._license = value
+        self._license_url = url
+
+    def funding(self, label: str, url: str) -> None:
+        self._funding.append((label, url))
+
+    def explicit(self, value: bool) -> None:
+        self._explicit = value
+
+    def extend_rss(self, feed):
+        channel = feed[0]
+        _explicit(channel, self._explicit)
+        if self._guid:
+            xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self._guid
+        if self._locked is not None:
+            locked = xml_elem(f"{{{PODCAST_NS}}}locked", channel)
+            locked.text = "yes" if self._locked else "no"
+            if self._owner:
+                locked.attrib["owner"] = self._owner
+        if self._medium:
+            xml_elem(f"{{{PODCAST_NS}}}medium", channel).text = self._medium
+        if self._license:
+            element = xml_elem(f"{{{PODCAST_NS}}}license", channel)
+            element.text = self._license
+            if self._license_url:
+                element.attrib["url"] = self._license_url
+        for label, url in self._funding:
+            xml_elem(f"{{{PODCAST_NS}}}funding", channel, url=url).text = label
+        return feed
+
+
+class PodcastIndexEntryExtension(BaseEntryExtension):
+    """Item elements: podcast:season, episode, transcript, chapters, person; itunes:explicit."""
+
+    def __init__(self) -> None:
+        self._season = None
+        self._episode = None
+        self._transcripts: list[dict] = []
+        self._chapters = None
+        self._persons: list[dict] = []
+        self._explicit = None
+
+    def season(self, number: int) -> None:
+        self._season = number
+
+    def episode(self, number: int) -> None:
+        self._episode = number
+
+    def transcript(self, url: str, mime: str, language: str | None = None, rel=None) -> None:
+        attributes = {"url": url, "type": mime}
+        if language:
+            attributes["language"] = language
+        if rel:
+            attributes["rel"] = rel
+        self._transcripts.append(attributes)
+
+    def chapters(self, url: str, mime: str = "application/json+chapters") -> None:
+        self._chapters = {"url": url, "type": mime}
+
+    def person(self, name: str, role: str = "host", href=None, img=None, group=None) -> None:
+        attributes = {"role": role}
+        if group:
+            attributes["group"] = group
+        if href:
+            attributes["href"] = href
+        if img:
+            attributes["img"] = img
+        self._persons.append({"name": name, "attributes": attributes})
+
+    def explicit(self, value: bool) -> None:
+        self._explicit = value
+
+    def extend_rss(self, entry):
+        _explicit(entry, self._explicit)
+        if self._season is not None:
+            xml_elem(f"{{{PODCAST_NS}}}season", entry).text = str(self._season)
+        if self._episode is not None:
+            xml_elem(f"{{{PODCAST_NS}}}episode", entry).text = str(self._episode)
+        for attributes in self._transcripts:
+            xml_elem(f"{{{PODCAST_NS}}}transcript", entry, **attributes)
+        if self._chapters:
+            xml_elem(f"{{{PODCAST_NS}}}chapters", entry, **self._chapters)
+        for person in self._persons:
+            xml_elem(f"{{{PODCAST_NS}}}person", entry, **person["attributes"]).text = person["name"]
+        return entry

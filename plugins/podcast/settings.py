@@ -1,0 +1,119 @@
+"""Settings of the podcast plugin, with their defaults.
+
+``pelicanconf.py`` holds one documented "Podcast" block and sets only what
+differs from these defaults. Every module reads settings through :func:`get`.
+"""
+
+from __future__ import annotations
+
+import uuid
+from urllib.parse import urljoin
+
+DEFAULTS = {
+    # Name of the show as podcast apps list it (defaults to SITENAME).
+    "PODCAST_TITLE": None,
+    # What the show is about; plain text, at most 4000 characters (Apple).
+    "PODCAST_DESCRIPTION": "",
+    # Cover art below the content folder: 1400–3000 px square, JPEG or PNG, RGB.
+    "PODCAST_IMAGE": "images/podcast/cover.jpg",
+    # One category from Apple's list (2019+) and optionally one of its subcategories.
+    "PODCAST_CATEGORY": "Education",
+    "PODCAST_SUBCATEGORY": None,
+    # Does the show as a whole contain explicit content? Written as true/false.
+    "PODCAST_EXPLICIT": False,
+    # Who makes the show (itunes:author); defaults to AUTHOR, then SITENAME.
+    "PODCAST_AUTHOR": None,
+    # Owner contact Apple uses for ownership checks (itunes:owner).
+    "PODCAST_OWNER_NAME": None,
+    "PODCAST_OWNER_EMAIL": "",
+    # "episodic" (newest first) or "serial" (oldest first, needs episode numbers).
+    "PODCAST_TYPE": "episodic",
+    # Language of the show (ISO 639-1, e.g. "de"); defaults to DEFAULT_LANG.
+    "PODCAST_LANGUAGE": None,
+    # podcast:guid of the show. Assign once and never change it, even when the
+    # feed moves. Unset, it is computed from the feed URL (UUIDv5, as the
+    # Podcasting 2.0 namespace specifies) and the build asks you to freeze it.
+    "PODCAST_GUID": None,
+    # podcast:locked: True stops other hosting services importing the feed.
+    "PODCAST_LOCKED": True,
+    # podcast:license: an SPDX-like id such as "cc-by-4.0" (None: not stated);
+    # PODCAST_LICENSE_URL only for licences that are not on the namespace's list.
+    "PODCAST_LICENSE": None,
+    "PODCAST_LICENSE_URL": None,
+    # podcast:funding: list of (label, url); a url without scheme is site-relative.
+    "PODCAST_FUNDING": [],
+    # Copyright line of the feed (None: not stated).
+    "PODCAST_COPYRIGHT": None,
+    # Folder below the content folder that holds the episodes (Markdown files).
+    "PODCAST_CONTENT_DIR": "podcast",
+    # Where the feed is written (below the output folder) and found (below the site URL).
+    "PODCAST_FEED_PATH": "podcast/feed.xml",
+    # Absolute address the feed's links use. None: SITEURL when it is absolute
+    # (publishconf.py), otherwise PODCAST_DEV_SITEURL (what `make serve` serves).
+    "PODCAST_SITEURL": None,
+    "PODCAST_DEV_SITEURL": "http://127.0.0.1:8000",
+    # Separate host for the audio files in the feed's enclosures, e.g.
+    # "https://media.example.org" (None: the site itself). The audio facts still
+    # come from the local files under content/.
+    "PODCAST_MEDIA_URL": None,
+    # The episode list, one page per episode, and the subscribe page.
+    "PODCAST_URL": "podcast/",
+    "PODCAST_SAVE_AS": "podcast/index.html",
+    "PODCAST_EPISODE_URL": "podcast/{slug}/",
+    "PODCAST_EPISODE_SAVE_AS": "podcast/{slug}/index.html",
+    "PODCAST_SUBSCRIBE_URL": "podcast/abonnieren/",
+    "PODCAST_SUBSCRIBE_SAVE_AS": "podcast/abonnieren/index.html",
+    # Optional link to the show's page in Apple Podcasts once it is listed;
+    # until then the subscribe page uses the podcast:// link.
+    "PODCAST_APPLE_URL": None,
+    # Hosts and guests given as member slugs link to their profiles: the folder
+    # of member files (below the content folder) and the profile URL pattern.
+    "PODCAST_MEMBERS_DIR": "members",
+    "PODCAST_MEMBER_URL": "mitglieder/{slug}/",
+}
+
+# Namespace UUID of podcast:guid (Podcasting 2.0 namespace, "guid" tag).
+PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
+
+
+def get(settings, name: str):
+    """A podcast setting, or its default."""
+    value = settings.get(name, DEFAULTS[name])
+    if value is None:
+        if name == "PODCAST_TITLE":
+            return settings.get("SITENAME", "")
+        if name == "PODCAST_AUTHOR":
+            return settings.get("AUTHOR") or settings.get("SITENAME", "")
+        if name == "PODCAST_OWNER_NAME":
+            return get(settings, "PODCAST_AUTHOR")
+        if name == "PODCAST_LANGUAGE":
+            return settings.get("DEFAULT_LANG", "de")
+        if name == "PODCAST_SITEURL":
+            siteurl = (settings.get("SITEURL") or "").rstrip("/")
+            if siteurl.startswith(("http://", "https://")):
+                return siteurl
+            return get(settings, "PODCAST_DEV_SITEURL").rstrip("/")
+        if name == "PODCAST_MEDIA_URL":
+            return get(settings, "PODCAST_SITEURL")
+    return value
+
+
+def absolute(settings, path: str, base: str | None = None) -> str:
+    """``path`` (site-relative or absolute) as an absolute URL for the feed."""
+    if path.startswith(("http://", "https://")):
+        return path
+    root = (base or get(settings, "PODCAST_SITEURL")).rstrip("/") + "/"
+    return urljoin(root, path.lstrip("/"))
+
+
+def feed_url(settings) -> str:
+    return absolute(settings, get(settings, "PODCAST_FEED_PATH"))
+
+
+def guid_for_feed_url(url: str) -> str:
+    """podcast:guid as the namespace specifies: UUIDv5 of the feed URL without
+    its scheme (``https://``) and without trailing slashes."""
+    text = url.strip()
+    if "://" in text:
+        text = text.split("://", 1)[1]
+    return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, text.rstrip("/")))

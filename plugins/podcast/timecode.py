@@ -1,0 +1,30 @@
+"""Seconds as the clock times people read (``1:02:03``, ``4:05``)."""
+
+from __future__ import annotations
+
+
+def clock(seconds: float) -> str:
+    total = int(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    if hours:
+        return f"{hours}:{minutes:02d}:{secs:02d}"
+    return f"{minutes}:{secs:02d}"
+
+
+def iso_duration(seconds: float) -> str:
+    """ISO 8601 duration for ``<time datetime>``, e.g. ``PT47S``."""
+    total = round(seconds)
+    hours, rest = divmod(total, 3600)
+    minutes, secs = divmod(rest, 60)
+    text = "PT"
+    if hours:
+        text += f"{hours}H"
+    if minutes:
+        text += f"{minutes}M"
+    return text + f"{secs}S"
+
+
+def media_fragment(seconds: float) -> str:
+    """``#t=`` value of a media fragment URL (seconds, up to 3 decimals)."""
+    return f"{seconds:.3f}".rstrip("0").rstrip(".")

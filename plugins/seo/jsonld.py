@@ -1,0 +1,87 @@
+"""JSON-LD built as data and serialised with json.dumps, safe inside <script>."""
+
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+# Inside <script> the HTML parser ends the element at "</script" and treats
+# "<!--" specially; escaping <, > and & as JSON unicode escapes keeps the JSON
+# identical for a JSON parser while no member text can close the element.
+_UNSAFE = {"<": "\\u003c", ">": "\\u003e", "&": "\\u0026"}
+
+
+def dumps(data: dict) -> str:
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for char, escaped in _UNSAFE.items():
+        text = text.replace(char, escaped)
+    return text
+
+
+def script(data: dict | None) -> Markup:
+    """``data`` as a ``<script type="application/ld+json">`` element."""
+    if not data:
+        return Markup("")
+    return Markup('<script type="application/ld+json">') + Markup(dumps(data)) + Markup("</script>")
+
+
+def _absolute(base: str, path: str) -> str:
+    if path.startswith(("http://", "https://")):
+        return path
+    return f"{base}/{path.lstrip('/')}"
+
+
+def organization(settings, base: str) -> dict:
+    """The network as a schema.org Organization (contact data from LEGAL)."""
+    legal = settings.get("LEGAL") or {}
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization",
+        "name": settings.get("SITENAME", ""),
+        "url": base + "/",
+    }
+    if settings.get("SITESUBTITLE"):
+        data["description"] = settings["SITESUBTITLE"]
+    if legal.get("email"):
+        data["email"] = legal["email"]
+    if legal.get("street") and legal.get("postcode_city"):
+        data["address"] = {
+            "@type": "PostalAddress",
+            "streetAddress": legal["street"],
+            "addressLocality": legal["postcode_city"],
+        }
+    if legal.get("name"):
+        data["legalName"] = legal["name"]
+    data.update(settings.get("SEO_ORGANIZATION") or {})
+    return data
+
+
+def blogposting(article, settings, base: str) -> dict:
+    """A blog post as a schema.org BlogPosting."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": article.title,
+        "url": _absolute(base, article.url),
+        "inLanguage": getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "de"),
+        "datePublished": article.date.isoformat(),
+        "publisher": {"@type": "Organization", "name": settings.get("SITENAME", "")},
+    }
+    modified = getattr(article, "modified", None)
+    if modified:
+        data["dateModified"] = modified.isoformat()
+    authors = getattr(article, "authors", None) or []
+    if authors:
+        data["author"] = [
+            {
+                "@type": "Person",
+                "name": getattr(author, "display_name", None) or author.name,
+                "url": _absolute(base, author.url),
+            }
+            for author in authors
+        ]
+    image = getattr(article, "image", None) or settings.get("SEO_DEFAULT_IMAGE")
+    if image:
+        data["image"] = _absolute(base, image)
+    return data

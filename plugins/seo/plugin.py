@@ -1,0 +1,74 @@
+"""Wiring: Jinja helpers for every generator, sitemap and robots.txt at the end."""
+
+from __future__ import annotations
+
+import functools
+
+from pelican import signals
+
+from . import jsonld, sitemap
+from .settings import DEFAULTS
+
+_settings: dict = {}
+
+
+def _get(settings, name):
+    return settings.get(name, DEFAULTS[name])
+
+
+def canonical_siteurl(settings) -> str:
+    """The configured SITEURL when it is absolute (production), else ``""``."""
+    siteurl = (settings.get("SITEURL") or "").rstrip("/")
+    return siteurl if siteurl.startswith(("http://", "https://")) else ""
+
+
+def start_build(pelican) -> None:
+    sitemap.reset()
+    _settings.clear()
+    _settings.update(pelican.settings)
+
+
+def install(generator) -> None:
+    env = getattr(generator, "env", None)
+    if env is None:
+        return
+    settings = generator.settings
+    base = canonical_siteurl(settings)
+    env.globals["CANONICAL_SITEURL"] = base
+    env.globals["SEO_DEFAULT_IMAGE"] = _get(settings, "SEO_DEFAULT_IMAGE")
+    env.globals["page_url"] = sitemap.url_of
+    env.globals["absolute_url"] = functools.partial(jsonld._absolute, base)
+    env.globals["jsonld_organization"] = functools.partial(jsonld.organization, settings, base)
+    env.globals["jsonld_blogposting"] = functools.partial(
+        _blogposting, settings=settings, base=base
+    )
+    env.filters["jsonld"] = jsonld.script
+
+
+def _blogposting(article, settings, base):
+    return jsonld.blogposting(article, settings, base)
+
+
+def collect(path, context=None) -> None:
+    if not _settings or context is None:
+        return
+    sitemap.record(
+        path, context, _settings["OUTPUT_PATH"], list(_get(_settings, "SEO_SITEMAP_EXCLUDE"))
+    )
+
+
+def finish(pelican) -> None:
+    settings = pelican.settings
+    sitemap.write(
+        settings["OUTPUT_PATH"],
+        canonical_siteurl(settings),
+        _get(settings, "SEO_SITEMAP"),
+        _get(settings, "SEO_ROBOTS"),
+    )
+
+
+def register() -> None:
+    signals.initialized.connect(start_build)
+    signals.generator_init.connect(install)
+    signals.content_written.connect(collect)
+    signals.finalized.connect(finish)

@@ -1,0 +1,15 @@
+"""Settings of the seo plugin and their defaults."""
+
+DEFAULTS = {
+    # Write sitemap.xml and robots.txt into the output folder.
+    "SEO_SITEMAP": True,
+    "SEO_ROBOTS": True,
+    # Output files never listed in the sitemap (paths relative to output/).
+    "SEO_SITEMAP_EXCLUDE": ["404.html"],
+    # Image for Open Graph previews of pages without an image of their own,
+    # relative to the site root.
+    "SEO_DEFAULT_IMAGE": "theme/img/og-default.png",
+    # Extra properties for the network's schema.org Organization (home page),
+    # e.g. {"sameAs": ["https://social.example/@netzwerk"]}.
+    "SEO_ORGANIZATION": {},
+}

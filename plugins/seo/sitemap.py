@@ -1,0 +1,83 @@
+"""Collect the HTML pages written during a build; write sitemap.xml and robots.txt."""
+
+from __future__ import annotations
+
+import datetime
+import os
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+_pages: dict[str, datetime.date | None] = {}
+
+CONTENT_KEYS = ("article", "page", "member", "episode", "competence")
+
+
+def reset() -> None:
+    _pages.clear()
+
+
+def url_of(relative: str) -> str:
+    """``blog/x/index.html`` → ``blog/x/``; ``index.html`` → ``""``."""
+    relative = relative.replace(os.sep, "/")
+    if relative == "index.html":
+        return ""
+    if relative.endswith("/index.html"):
+        return relative[: -len("index.html")]
+    return relative
+
+
+def _date(value) -> datetime.date | None:
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    return None
+
+
+def lastmod(context: dict) -> datetime.date | None:
+    """The newest content date a page shows; ``None`` when it shows none."""
+    for key in CONTENT_KEYS:
+        item = context.get(key)
+        if item is not None and not isinstance(item, str | list | tuple | dict):
+            return _date(getattr(item, "modified", None)) or _date(getattr(item, "date", None))
+    listed = context.get("articles_page")
+    if listed is None:
+        return None
+    items = listed.object_list
+    dates = [_date(getattr(i, "modified", None) or getattr(i, "date", None)) for i in items]
+    dates = [d for d in dates if d]
+    return max(dates) if dates else None
+
+
+def record(path: str, context: dict, output_path: str, exclude: list[str]) -> None:
+    relative = os.path.relpath(path, output_path).replace(os.sep, "/")
+    if not relative.endswith(".html") or relative in exclude:
+        return
+    _pages[url_of(relative)] = lastmod(context)
+
+
+def sitemap_xml(siteurl: str) -> str:
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+    ]
+    for url in sorted(_pages):
+        lines.append("  <url>")
+        lines.append(f"    <loc>{escape(f'{siteurl}/{url}')}</loc>")
+        if _pages[url]:
+            lines.append(f"    <lastmod>{_pages[url].isoformat()}</lastmod>")
+        lines.append("  </url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def robots_txt(siteurl: str) -> str:
+    return f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/sitemap.xml\n"
+
+
+def write(output_path: str, siteurl: str, sitemap: bool, robots: bool) -> None:
+    out = Path(output_path)
+    if sitemap:
+        (out / "sitemap.xml").write_text(sitemap_xml(siteurl), encoding="utf-8")
+    if robots:
+        (out / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")

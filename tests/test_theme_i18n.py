@@ -1,0 +1,84 @@
+"""German first, translatable: DEFAULT_LANG switches every interface string."""
+
+import shutil
+import subprocess
+
+import pytest
+from babel.messages.pofile import read_po
+
+from sitebuild import FIXTURES, PROJECT_ROOT, build_site, write_files
+
+TRANSLATIONS = PROJECT_ROOT / "themes" / "knotenpunkt" / "translations"
+LANGUAGES = sorted(p.name for p in TRANSLATIONS.iterdir() if p.is_dir())
+
+
+def minimal(tmp_path, **files):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    return write_files(content, files)
+
+
+def test_english_site_has_english_interface_and_html_lang(tmp_path):
+    result = build_site(minimal(tmp_path), tmp_path / "out", DEFAULT_LANG="en")
+    assert result.exit_code == 0, result.messages
+    html = result.page("blog/erster-beitrag/index.html")
+    assert '<html lang="en">' in html
+    assert ">Skip to content</a>" in html
+    assert 'aria-label="Main navigation"' in html
+    assert ">Members</a>" in html and ">Legal notice</a>" in html
+    assert 'aria-label="Breadcrumb"' in html
+    for german in ["Zum Inhalt springen", "Hauptnavigation", ">Mitglieder<", "Startseite"]:
+        assert german not in html
+
+
+def test_german_site_is_the_default(tmp_path):
+    result = build_site(minimal(tmp_path), tmp_path / "out")
+    html = result.page("blog/erster-beitrag/index.html")
+    assert '<html lang="de">' in html
+    assert ">Zum Inhalt springen</a>" in html and 'aria-label="Hauptnavigation"' in html
+
+
+def test_dates_follow_the_site_locale_not_the_machine(tmp_path):
+    content = minimal(tmp_path, **{"blog/datum.md": "Title: Datum\nDate: 2026-03-14\n\nText\n"})
+    german = build_site(content, tmp_path / "de").page("blog/datum/index.html")
+    english = build_site(content, tmp_path / "en", DEFAULT_LANG="en").page("blog/datum/index.html")
+    assert "14. März 2026" in german
+    assert "March 14, 2026" in english
+
+
+def test_content_errors_are_reported_in_the_site_language(tmp_path):
+    content = minimal(tmp_path, **{"blog/kaputt.md": "Title: Kaputt\nDate: 31.02.2026\n\nText\n"})
+    result = build_site(content, tmp_path / "out", DEFAULT_LANG="en")
+    assert result.exit_code == 1
+    assert "How to fix it:" in result.messages
+    assert "So beheben Sie es" not in result.messages
+    build_site(content, tmp_path / "de")  # and back: the next build is German again
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_has_no_untranslated_or_fuzzy_entries(language):
+    with open(TRANSLATIONS / language / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        catalogue = read_po(handle)
+    untranslated = [m.id for m in catalogue if m.id and not m.string]
+    fuzzy = [m.id for m in catalogue if m.id and m.fuzzy]
+    assert not untranslated, f"untranslated in {language}: {untranslated}"
+    assert not fuzzy, f"fuzzy in {language}: {fuzzy}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_catalogue_covers_every_string_in_templates_and_plugins(tmp_path, language):
+    """Run the extraction of `make translations-extract`; every message must be translated."""
+    pot = tmp_path / "messages.pot"
+    subprocess.run(
+        [str(PROJECT_ROOT / ".venv" / "bin" / "pybabel"), "-q", "extract", "-F", "babel.cfg",
+         "-k", "_", "-k", "gettext", "-k", "translatable", "-o", str(pot),
+         "themes", "plugins", "pelicanconf.py"],
+        cwd=PROJECT_ROOT, check=True,
+    )  # fmt: skip
+    with open(pot, "rb") as handle:
+        wanted = {m.id for m in read_po(handle) if m.id}
+    with open(TRANSLATIONS / language / "LC_MESSAGES" / "messages.po", "rb") as handle:
+        translated = {m.id for m in read_po(handle) if m.id and m.string and not m.fuzzy}
+    missing = sorted(wanted - translated)
+    assert len(wanted) > 80
+    assert not missing, f"run `make translations-update` and translate: {missing}"

@@ -1,0 +1,133 @@
+"""Helpers for the theme's browser suite: pages of a built site, guards, axe, focus.
+
+Used by tests/test_theme_browser.py; kept separate so other browser tests (the
+members directory, the podcast player) can reuse the same guards.
+"""
+
+from __future__ import annotations
+
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from browser import CHROMIUM_ARGS, require_chromium
+
+LOOPBACK = "127.0.0.1"
+
+# axe-core rule tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def html_pages(output: Path) -> list[str]:
+    """Every HTML file of a built site as a URL path (``blog/x/`` for ``blog/x/index.html``)."""
+    paths = []
+    for file in sorted(output.rglob("*.html")):
+        relative = file.relative_to(output).as_posix()
+        if relative == "index.html":
+            relative = ""
+        elif relative.endswith("/index.html"):
+            relative = relative[: -len("index.html")]
+        paths.append(relative)
+    return paths
+
+
+@dataclass
+class PageWatch:
+    """What a page did that it must not: other hosts, console errors, script errors."""
+
+    external: list[str] = field(default_factory=list)
+    console_errors: list[str] = field(default_factory=list)
+
+    def reset(self) -> None:
+        self.external.clear()
+        self.console_errors.clear()
+
+
+def guard_context(context) -> PageWatch:
+    """Block and record every request to a host other than loopback."""
+    watch = PageWatch()
+
+    def route(route):
+        url = route.request.url
+        if url.startswith(("data:", "blob:", "about:")) or urlsplit(url).hostname == LOOPBACK:
+            route.continue_()
+        else:
+            watch.external.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    return watch
+
+
+def watch_page(page, watch: PageWatch) -> None:
+    page.on(
+        "console",
+        lambda message: (
+            watch.console_errors.append(message.text) if message.type == "error" else None
+        ),
+    )
+    page.on("pageerror", lambda error: watch.console_errors.append(f"pageerror: {error}"))
+
+
+def axe_violations(page, axe) -> list[str]:
+    """axe-core's WCAG A/AA violations of the loaded page, one line each."""
+    results = axe.run(
+        page,
+        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    )
+    found = []
+    for violation in results.response["violations"]:
+        targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+        found.append(f"{violation['id']} ({violation['impact']}): {targets}")
+    return found
+
+
+# Returns the focus indicator of the active element and of the same element
+# unfocused, so a test can tell they differ.
+FOCUS_STYLE_JS = """
+() => {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = (e) => {
+    const s = getComputedStyle(e);
+    return [s.outlineStyle, s.outlineWidth, s.outlineColor, s.boxShadow, s.backgroundColor,
+            s.textDecorationLine].join("|");
+  };
+  const focused = style(el);
+  const rect = el.getBoundingClientRect();
+  const index = Array.prototype.indexOf.call(document.querySelectorAll("*"), el);
+  const describe = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "") +
+    (el.getAttribute("href") ? "[href=" + el.getAttribute("href") + "]" : "") +
+    (el.textContent ? " " + el.textContent.trim().slice(0, 40) : "");
+  el.blur();
+  const unfocused = style(el);
+  el.focus({preventScroll: true});
+  const outline = getComputedStyle(el);
+  return {index, describe, focused, unfocused, width: rect.width, height: rect.height,
+          outlineVisible: outline.outlineStyle !== "none" && parseFloat(outline.outlineWidth) >= 2};
+}
+"""
+
+INTERACTIVE_JS = """
+() => Array.from(document.querySelectorAll(
+  'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'
+)).filter(e => !e.disabled && !e.hidden && e.getClientRects().length > 0 &&
+  getComputedStyle(e).visibility !== 'hidden').length
+"""
+
+
+@contextmanager
+def launch_chromium():
+    """One headless Chromium for many contexts (Playwright allows one sync loop at a time)."""
+    from playwright.sync_api import sync_playwright
+
+    executable = require_chromium()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield browser
+        finally:
+            browser.close()
