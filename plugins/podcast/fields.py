@@ -112,3 +112,22 @@ FIELDS = [
 ]
 
 BY_NAME = {field.name: field for field in FIELDS}
+
+
+# The raw-file checks, `make episode` and the field reference in
+# docs/mitmachen.md read these definitions through content_errors' registry.
+def _register_with_content_errors() -> None:
+    from content_errors.fields import register_known_fields
+
+    from .settings import DEFAULTS
+
+    register_known_fields(
+        DEFAULTS["PODCAST_CONTENT_DIR"],
+        FIELDS,
+        label="Podcastfolge",
+        kinds={"Audio": "audio", "Image": "image", "Chapters": "file", "Transcript": "file"},
+        pelican_keys="article",
+    )
+
+
+_register_with_content_errors()
