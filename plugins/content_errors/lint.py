@@ -389,23 +389,28 @@ class ContentLinter:
     ) -> None:
         owner = self.owner_elsewhere(entry.key, folder)
         if owner is not None and not fields.closed:
-            raise ContentError(
+            problem = ContentError(
                 source,
                 entry.key,
                 _(
-                    "Dieses Feld gehört zu einem {kind}, die Datei liegt aber in content/{folder}/."
-                ).format(kind=owner.label, folder=folder),
+                    "Dieses Feld gibt es nur in Dateien der Art „{kind}“ (content/{owner}/); "
+                    "die Datei liegt aber in content/{folder}/."
+                ).format(kind=owner.label, owner=owner.folder, folder=folder),
                 _("Verschieben Sie die Datei nach content/{folder}/.").format(folder=owner.folder),
                 line=entry.line,
             )
+            problem.covers_file = True  # everything else follows from the wrong folder
+            raise problem
         proposal = self.proposal(entry.key, fields)
         if proposal:
             hint = _("Meinten Sie „{field}:“?").format(field=proposal)
-            if proposal.lower() not in self.present and fields.get(proposal).required:
-                hint = _(
-                    "Meinten Sie „{field}:“? Dieses Pflichtfeld fehlt sonst in der Datei."
-                ).format(field=proposal)
+            if proposal.lower() not in self.present:
+                # the plugin would only say that the real field is missing
                 current().claim(source, proposal)
+                if fields.get(proposal).required:
+                    hint = _(
+                        "Meinten Sie „{field}:“? Dieses Pflichtfeld fehlt sonst in der Datei."
+                    ).format(field=proposal)
         else:
             hint = _("Bekannte Felder sind: {names}.").format(names=", ".join(fields.names))
         severity = ERROR if (fields.closed or proposal) else WARNING
@@ -468,6 +473,7 @@ class ContentLinter:
 
     def check_value(self, source: str, spec: Field, entry: MetaLine) -> None:
         value = entry.value
+        separated_wrongly = False
         limit = spec.max_length or (self.summary_limit if spec.name.lower() == "summary" else None)
         if limit and len(value) > limit:
             report(
@@ -487,6 +493,7 @@ class ContentLinter:
             )
         if spec.multiple and spec.name.lower() not in ("tags",) and LIST_SEPARATORS.search(value):
             fixed = ", ".join(p for p in LIST_SEPARATORS.split(value) if p)
+            separated_wrongly = True
             report(
                 ContentError(
                     source,
@@ -501,6 +508,7 @@ class ContentLinter:
                 )
             )
         elif spec.multiple and ";" in value:
+            separated_wrongly = True
             report(
                 ContentError(
                     source,
@@ -512,10 +520,11 @@ class ContentLinter:
                     line=entry.line,
                 )
             )
-        if spec.choices and spec.name.lower() != "status":
+        if spec.choices and spec.name.lower() != "status" and not separated_wrongly:
             values = [v.strip() for v in value.split(",")] if spec.multiple else [value]
+            allowed = {c.lower() for c in spec.choices}
             for item in values:
-                if item and item not in spec.choices:
+                if item and item.lower() not in allowed:
                     close = suggest(item, spec.choices)
                     hint = (
                         _("Meinten Sie „{value}“?").format(value=close)
