@@ -28,6 +28,7 @@ def tree_hashes(root):
 def minimal_content(tmp_path, *overlays):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "minimal", content)
+    shutil.copytree(FIXTURES / "legal-pages", content, dirs_exist_ok=True)
     for case in overlays:
         shutil.copytree(FIXTURES / "mistakes" / case, content, dirs_exist_ok=True)
     return content

@@ -128,6 +128,7 @@ CASES = {
 def overlay_site(tmp_path, case):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "minimal", content)
+    shutil.copytree(FIXTURES / "legal-pages", content, dirs_exist_ok=True)
     shutil.copytree(MISTAKES / case, content, dirs_exist_ok=True)
     return content
 
