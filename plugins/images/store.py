@@ -120,8 +120,8 @@ class ImageStore:
             )
         if not absolute.is_file():
             folder = absolute.parent
-            nearby = sorted(p.name for p in folder.iterdir()) if folder.is_dir() else []
-            close = suggest(absolute.name, nearby)
+            nearby = {p.stem: p.name for p in folder.iterdir()} if folder.is_dir() else {}
+            close = nearby.get(suggest(absolute.stem, sorted(nearby)) or "")
             hint = _(
                 "Legen Sie das Bild unter „content/{path}“ ab oder korrigieren Sie den "
                 "Pfad (auf Groß- und Kleinschreibung achten)."

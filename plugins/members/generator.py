@@ -112,13 +112,13 @@ class MembersGenerator(CachingGenerator):
             )
             competence.members = []
             competence.posts = []
-        problems += duplicate_slugs(competences, lambda c: c.url)
+        problems += duplicate_slugs(competences, lambda c: c.url, self.path)
         known = {competence.slug: competence for competence in competences}
 
         for member in members:
             self.settle_slug(member)
             problems += self.prepare_member(member, known)
-        problems += duplicate_slugs(members, lambda m: m.url)
+        problems += duplicate_slugs(members, lambda m: m.url, self.path)
 
         published = sorted_german(
             (m for m in members if m.status == "published"), lambda m: str(m.title)

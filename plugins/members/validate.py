@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from content_errors import ContentError, suggest
 from content_errors.i18n import _
+from content_errors.report import display_path
 
 from .fields import Field
 
@@ -178,7 +179,9 @@ def check_website(source: str, field: Field, raw) -> tuple[str | None, list[Cont
     ]
 
 
-def duplicate_slugs(items, url_of: Callable, field_name: str = "Slug") -> list[ContentError]:
+def duplicate_slugs(
+    items, url_of: Callable, content_root: str, field_name: str = "Slug"
+) -> list[ContentError]:
     """Files that would get the same address: each one is named with the others."""
     by_slug: dict[str, list] = {}
     for item in items:
@@ -188,7 +191,11 @@ def duplicate_slugs(items, url_of: Callable, field_name: str = "Slug") -> list[C
         if len(group) < 2:
             continue
         for item in group:
-            others = sorted(other.source_path for other in group if other is not item)
+            others = sorted(
+                display_path(other.source_path, content_root)
+                for other in group
+                if other is not item
+            )
             problems.append(
                 ContentError(
                     item.source_path,
