@@ -30,15 +30,30 @@
   function apply() {
     var wanted = selects.map(function (select) { return select.value; });
     var count = 0;
+    var changed = [];
+    var hiding = 0;
     for (var i = 0; i < items.length; i++) {
       var item = items[i];
       var show = true;
       for (var j = 0; j < wanted.length && show; j++) {
         if (wanted[j] && item.values[j].indexOf(wanted[j]) < 0) show = false;
       }
-      if (item.el.hidden === show) item.el.hidden = !show;
+      if (item.el.hidden === show) {
+        changed.push(item.el);
+        if (!show) hiding++;
+      }
       if (show) count++;
     }
+    // Hiding many cards while the list is attached makes Chromium tear down
+    // their layout one by one; detached, it is one cheap step (see
+    // docs/performance.md). Showing stays attached: content-visibility skips
+    // the cards outside the viewport.
+    var detach = hiding > 50;
+    var parent = list.parentNode;
+    var next = list.nextSibling;
+    if (detach) parent.removeChild(list);
+    for (var k = 0; k < changed.length; k++) changed[k].hidden = !changed[k].hidden;
+    if (detach) parent.insertBefore(list, next);
     var text = count === 1 ? status.getAttribute("data-one") : status.getAttribute("data-many");
     status.textContent = text.replace("{count}", count);
     empty.hidden = count > 0;
