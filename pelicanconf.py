@@ -23,10 +23,11 @@ DEFAULT_LANG = "de"
 
 # --- Content ---------------------------------------------------------------
 PATH = "content"
-# members/ and competences/ are read by the members plugin, podcast/ holds
-# episodes; blog posts live in blog/.
+# members/ and competences/ are read by the members plugin (its own
+# generator, see plugins/members/settings.py), podcast/ holds episodes; blog
+# posts live in blog/. Keep members/ and competences/ out of both lists.
 ARTICLE_PATHS = ["blog", "podcast"]
-PAGE_PATHS = ["pages", "members", "competences"]
+PAGE_PATHS = ["pages"]
 STATIC_PATHS = ["images", "audio"]
 DEFAULT_DATE_FORMAT = "%d.%m.%Y"
 DEFAULT_PAGINATION = 10
@@ -147,7 +148,7 @@ PODCAST_MEDIA_URL = None
 # --- Theme and plugins -----------------------------------------------------
 THEME = "themes/knotenpunkt"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_errors", "i18n", "sanitize", "embeds", "seo", "legal", "podcast"]
+PLUGINS = ["content_errors", "i18n", "sanitize", "embeds", "seo", "legal", "images", "members", "podcast"]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the
 # Markdown-rendered bodies as safe explicitly.

@@ -7,9 +7,13 @@ content errors, and stops the build before anything is written, printing every
 problem at once in plain language.
 """
 
-# Imported after .plugin: importing the submodule ``report`` would otherwise
-# shadow the function of the same name on this package.
-from .errors import ContentError, report, suggest  # noqa: E402
+from . import errors
+from .errors import ContentError, suggest
 from .plugin import register
+
+# Importing .plugin loads the submodule ``content_errors.report``, which would
+# otherwise shadow the function of the same name for ``from content_errors
+# import report``.
+report = errors.report
 
 __all__ = ["ContentError", "register", "report", "suggest"]

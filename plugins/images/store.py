@@ -1,0 +1,228 @@
+"""The per-build registry of requested photos and the encoder with its cache."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import posixpath
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+from content_errors import ContentError, suggest
+from content_errors.i18n import _
+
+from .settings import cache_path, setting
+
+# Bump when the way variants are made changes: old cache entries are then unused.
+RECIPE_VERSION = "1"
+FORMATS = (("image/webp", "webp", "WEBP"), ("image/jpeg", "jpg", "JPEG"))
+CONTEXT_KEY = "image_store"
+
+_encoded = 0
+
+
+def encode_count() -> int:
+    """How many files were encoded in this process (tests use it to prove caching)."""
+    return _encoded
+
+
+@dataclass(frozen=True)
+class Variant:
+    width: int
+    url: str
+    mime: str
+    filename: str
+
+
+@dataclass
+class Picture:
+    """One source photo and the square variants derived from it."""
+
+    source_path: str  # relative to the content folder
+    digest: str
+    widths: tuple[int, ...]
+    variants: list[Variant] = field(default_factory=list)
+
+    def of_type(self, mime: str) -> list[Variant]:
+        return [v for v in self.variants if v.mime == mime]
+
+    @property
+    def webp(self) -> list[Variant]:
+        return self.of_type("image/webp")
+
+    @property
+    def jpeg(self) -> list[Variant]:
+        return self.of_type("image/jpeg")
+
+    @property
+    def fallback(self) -> Variant:
+        """The JPEG for ``<img src>``: the middle size, good enough everywhere."""
+        jpegs = self.jpeg
+        return jpegs[len(jpegs) // 2]
+
+    @property
+    def url(self) -> str:
+        """The largest JPEG, so ``{filename}`` links to the original still work."""
+        return self.jpeg[-1].url
+
+    def srcset(self, mime: str) -> str:
+        return ", ".join(f"{v.url} {v.width}w" for v in self.of_type(mime))
+
+
+def store_for(context: dict) -> ImageStore:
+    """The store of the running build (one per Pelican context)."""
+    store = context.get(CONTEXT_KEY)
+    if store is None:
+        store = context[CONTEXT_KEY] = ImageStore(context)
+    return store
+
+
+def square_variants(context: dict, path: str, source_path: str, field_name: str) -> Picture:
+    """Plan the square variants of the photo ``path`` (relative to the content folder).
+
+    Raises :class:`ContentError` for ``source_path``/``field_name`` when the
+    file is missing or not a readable image. Encoding happens later, when the
+    images generator writes its output.
+    """
+    return store_for(context).square(path, source_path, field_name)
+
+
+class ImageStore:
+    def __init__(self, settings) -> None:
+        self.content_root = Path(settings["PATH"]).resolve()
+        self.cache_dir = Path(cache_path(settings))
+        self.output_dir = str(setting(settings, "IMAGES_OUTPUT_DIR")).strip("/")
+        self.sizes = tuple(sorted(int(s) for s in setting(settings, "IMAGES_SQUARE_SIZES")))
+        self.quality = {
+            "JPEG": int(setting(settings, "IMAGES_JPEG_QUALITY")),
+            "WEBP": int(setting(settings, "IMAGES_WEBP_QUALITY")),
+        }
+        self.generated_content = settings.get("generated_content")
+        self.pictures: dict[str, Picture] = {}
+
+    # -- reading ------------------------------------------------------------
+    def resolve(self, path: str, source_path: str, field_name: str) -> tuple[str, Path]:
+        relative = path.strip().removeprefix("{static}").removeprefix("{attach}").lstrip("/")
+        relative = posixpath.normpath(relative.replace("\\", "/"))
+        absolute = (self.content_root / relative).resolve()
+        if relative.startswith("..") or not absolute.is_relative_to(self.content_root):
+            raise ContentError(
+                source_path,
+                field_name,
+                _("„{path}“ liegt außerhalb des Ordners content/.").format(path=path),
+                _(
+                    "Legen Sie das Bild unter content/images/ ab und geben Sie den Pfad "
+                    "von dort aus an, z. B. „images/members/name.jpg“."
+                ),
+            )
+        if not absolute.is_file():
+            folder = absolute.parent
+            nearby = {p.stem: p.name for p in folder.iterdir()} if folder.is_dir() else {}
+            close = nearby.get(suggest(absolute.stem, sorted(nearby)) or "")
+            hint = _(
+                "Legen Sie das Bild unter „content/{path}“ ab oder korrigieren Sie den "
+                "Pfad (auf Groß- und Kleinschreibung achten)."
+            ).format(path=relative)
+            if close:
+                hint = (
+                    _("Meinten Sie „{suggestion}“? ").format(
+                        suggestion=posixpath.join(posixpath.dirname(relative), close)
+                    )
+                    + hint
+                )
+            raise ContentError(
+                source_path,
+                field_name,
+                _("Die Bilddatei „{path}“ gibt es nicht.").format(path=path),
+                hint,
+            )
+        return relative, absolute
+
+    def square(self, path: str, source_path: str, field_name: str) -> Picture:
+        relative, absolute = self.resolve(path, source_path, field_name)
+        if relative in self.pictures:
+            return self.pictures[relative]
+        data = absolute.read_bytes()
+        try:
+            with Image.open(absolute) as probe:
+                probe.verify()
+            with Image.open(absolute) as image:
+                width, height = ImageOps.exif_transpose(image).size
+        except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
+            raise ContentError(
+                source_path,
+                field_name,
+                _("„{path}“ ist kein Bild, das gelesen werden kann.").format(path=path),
+                _(
+                    "Verwenden Sie ein Foto im Format JPEG, PNG oder WebP und laden Sie es "
+                    "erneut hoch."
+                ),
+            ) from None
+        side = min(width, height)
+        widths = tuple(s for s in self.sizes if s <= side) or (side,)
+        recipe = f"{RECIPE_VERSION}|{widths}|{self.quality['JPEG']}|{self.quality['WEBP']}"
+        digest = hashlib.sha256(data + recipe.encode()).hexdigest()[:16]
+        stem = Path(relative).stem
+        picture = Picture(relative, digest, widths)
+        for mime, extension, _format in FORMATS:
+            for size in widths:
+                filename = f"{stem}-{digest}-{size}.{extension}"
+                url = f"{self.output_dir}/{filename}" if self.output_dir else filename
+                picture.variants.append(Variant(size, url, mime, filename))
+        self.pictures[relative] = picture
+        if self.generated_content is not None:
+            # Claim the original: Pelican's static copy skips sources, so the
+            # photo with its EXIF/GPS data is never published.
+            self.generated_content[relative] = picture
+        return picture
+
+    # -- writing ------------------------------------------------------------
+    def write(self, output_path: str) -> None:
+        target = Path(output_path) / self.output_dir
+        for relative in sorted(self.pictures):
+            picture = self.pictures[relative]
+            self.ensure_cached(picture)
+            target.mkdir(parents=True, exist_ok=True)
+            for variant in picture.variants:
+                cached = self.cache_dir / variant.filename
+                destination = target / variant.filename
+                if not destination.exists() or destination.stat().st_size != cached.stat().st_size:
+                    shutil.copyfile(cached, destination)
+
+    def ensure_cached(self, picture: Picture) -> None:
+        missing = [v for v in picture.variants if not (self.cache_dir / v.filename).exists()]
+        if not missing:
+            return
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        with Image.open(self.content_root / picture.source_path) as image:
+            clean = pixels_only(image)
+        for variant in missing:
+            encode(clean, variant, self.cache_dir / variant.filename, self.quality)
+
+
+def pixels_only(image: Image.Image) -> Image.Image:
+    """An upright RGB copy that carries no metadata at all (no EXIF, GPS, XMP, ICC)."""
+    upright = ImageOps.exif_transpose(image)
+    if upright.mode in ("RGBA", "LA") or (upright.mode == "P" and "transparency" in upright.info):
+        rgba = upright.convert("RGBA")
+        flat = Image.new("RGB", rgba.size, (255, 255, 255))
+        flat.paste(rgba, mask=rgba.getchannel("A"))
+        upright = flat
+    clean = Image.new("RGB", upright.size)
+    clean.paste(upright.convert("RGB"))
+    return clean
+
+
+def encode(clean: Image.Image, variant: Variant, destination: Path, quality: dict) -> None:
+    global _encoded
+    square = ImageOps.fit(clean, (variant.width, variant.width), Image.Resampling.LANCZOS)
+    temporary = destination.with_suffix(destination.suffix + ".part")
+    if variant.mime == "image/webp":
+        square.save(temporary, "WEBP", quality=quality["WEBP"], method=4)
+    else:
+        square.save(temporary, "JPEG", quality=quality["JPEG"], optimize=True, progressive=True)
+    os.replace(temporary, destination)
+    _encoded += 1

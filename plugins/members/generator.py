@@ -1,0 +1,306 @@
+"""The members generator: reads and checks profiles and competences, writes their pages.
+
+``generate_context`` reads ``content/competences/`` and ``content/members/``
+through Pelican's readers, checks every file (all problems are reported
+together through ``content_errors``), links blog authors to members and builds
+the indexes (members per competence, region, format and kind; posts and
+episodes per member) in single passes. ``generate_output`` renders:
+
+===========================  ==========================  ==========================
+page                         template                    variables
+===========================  ==========================  ==========================
+MEMBERS_SAVE_AS              members/directory.html      members, member_filter,
+                                                         member_facets
+MEMBER_SAVE_AS (each)        members/profile.html        member
+COMPETENCES_SAVE_AS          members/competences.html    competences
+COMPETENCE_SAVE_AS (each)    members/competence.html     competence, members, posts
+REGION/FORMAT/KIND_SAVE_AS   members/facet.html          facet, members
+===========================  ==========================  ==========================
+
+Shared context for every template: ``members`` (published, German order),
+``competences``, ``member_regions``, ``member_formats``, ``member_kinds``,
+``members_by_slug``, ``members_url``, ``competences_url``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from pelican.generators import CachingGenerator
+
+import images
+from content_errors import ContentError, report
+from content_errors.capture import explain_exception
+
+from . import authors
+from .contents import Competence, Facet, Member
+from .fields import COMPETENCE_FIELDS, MEMBER_FIELDS, field_named
+from .names import german_slug, initials
+from .settings import setting
+from .sorting import sorted_german
+from .validate import (
+    check_choices,
+    check_competences,
+    check_email,
+    check_website,
+    duplicate_slugs,
+    is_present,
+    missing_required,
+    split_list,
+)
+from .vocabulary import FORMATS, KINDS, role_name
+
+FIELD = {field.name: field for field in MEMBER_FIELDS}
+FACET_NAMES = {"format": FORMATS, "kind": KINDS}
+
+
+class MembersGenerator(CachingGenerator):
+    def __init__(self, *args, **kwargs) -> None:
+        self.members: list[Member] = []
+        self.competences: list[Competence] = []
+        self.facets: dict[str, dict[str, Facet]] = {"region": {}, "format": {}, "kind": {}}
+        super().__init__(*args, **kwargs)
+
+    # -- reading ------------------------------------------------------------
+    def setting(self, name: str):
+        return setting(self.settings, name)
+
+    def slug(self, text: str) -> str:
+        return german_slug(text, self.settings)
+
+    def read_folder(self, paths, content_class) -> list:
+        """Every Markdown file below ``paths``, read by Pelican's readers, in path order."""
+        items = []
+        for path in sorted(self.get_files(paths)):
+            item = self.get_cached_data(path, None)
+            if item is None:
+                try:
+                    item = self.readers.read_file(
+                        base_path=self.path,
+                        path=path,
+                        content_class=content_class,
+                        context=self.context,
+                    )
+                except Exception as exc:  # any reader failure becomes a content error
+                    report(explain_exception(os.path.join(self.path, path), exc))
+                    self._add_failed_source_path(path)
+                    continue
+                self.cache_data(path, item)
+            items.append(item)
+            self.add_source_path(item)
+        return items
+
+    def settle_slug(self, item) -> None:
+        """Explicit ``Slug:`` (slugified) or else the file name: never the title."""
+        explicit = item.metadata.get("slug")
+        stem = os.path.splitext(os.path.basename(item.source_path))[0]
+        item.slug = self.slug(explicit if is_present(explicit) else stem) or self.slug(stem)
+        if not is_present(item.metadata.get("title")):
+            item.title = item.slug
+
+    def generate_context(self) -> None:
+        competences = self.read_folder(self.setting("COMPETENCES_PATHS"), Competence)
+        members = self.read_folder(self.setting("MEMBERS_PATHS"), Member)
+        self.save_cache()
+        self.readers.save_cache()
+
+        problems: list[ContentError] = []
+        for competence in competences:
+            self.settle_slug(competence)
+            problems += missing_required(
+                competence.source_path, competence.metadata, COMPETENCE_FIELDS
+            )
+            competence.members = []
+            competence.posts = []
+        problems += duplicate_slugs(competences, lambda c: c.url, self.path)
+        known = {competence.slug: competence for competence in competences}
+
+        for member in members:
+            self.settle_slug(member)
+            problems += self.prepare_member(member, known)
+        problems += duplicate_slugs(members, lambda m: m.url, self.path)
+
+        published = sorted_german(
+            (m for m in members if m.status == "published"), lambda m: str(m.title)
+        )
+        for member in published:
+            for competence in member.competences:
+                competence.members.append(member)
+            for facet in [member.region, member.kind, *member.formats]:
+                if facet is not None:
+                    facet.members.append(member)
+
+        self.members = published
+        self.competences = sorted_german(competences, lambda c: str(c.title))
+        members_by_slug = {member.slug: member for member in published}
+        articles = self.context.get("articles", [])
+        if self.setting("MEMBERS_LINK_AUTHORS"):
+            problems += authors.link_authors(self.context, members_by_slug, self.settings)
+        authors.index_episodes(articles, members_by_slug, self.slug)
+        by_tag = authors.index_posts_by_tag(articles)
+        for competence in self.competences:
+            competence.posts = by_tag.get(competence.slug, [])
+
+        for problem in problems:
+            report(problem)
+
+        self.context.update(
+            members=self.members,
+            members_by_slug=members_by_slug,
+            competences=self.competences,
+            member_regions=sorted_german(self.facets["region"].values(), lambda f: f.name),
+            member_formats=[
+                self.facets["format"][s] for s in FORMATS if s in self.facets["format"]
+            ],
+            member_kinds=[self.facets["kind"][s] for s in KINDS if s in self.facets["kind"]],
+            members_url=self.setting("MEMBERS_URL"),
+            competences_url=self.setting("COMPETENCES_URL"),
+            filter_parameters={
+                **self.setting("MEMBERS_FILTER_PARAMETERS"),
+                "format": self.setting("MEMBERS_FILTER_PARAMETERS")["formats"],
+            },
+        )
+
+    def facet(self, group: str, slug: str, name: str) -> Facet:
+        known = self.facets[group]
+        if slug not in known:
+            prefix = group.upper()
+            known[slug] = Facet(
+                group,
+                slug,
+                name,
+                self.setting(f"{prefix}_URL").format(slug=slug),
+                self.setting(f"{prefix}_SAVE_AS").format(slug=slug),
+            )
+        return known[slug]
+
+    def prepare_member(self, member: Member, known: dict) -> list[ContentError]:
+        """Check one profile and give it its parsed fields; returns its problems."""
+        source, metadata = member.source_path, member.metadata
+        problems = missing_required(source, metadata, MEMBER_FIELDS)
+
+        kinds, found = (
+            check_choices(source, FIELD["Kind"], metadata.get("kind"))
+            if "kind" in metadata
+            else ([], [])
+        )
+        problems += found
+        member.kind = self.facet("kind", kinds[0], KINDS[kinds[0]]) if kinds else None
+
+        member.competences, found = (
+            check_competences(
+                source, FIELD["Competences"], metadata.get("competences"), known, self.slug
+            )
+            if "competences" in metadata
+            else ([], [])
+        )
+        problems += found
+
+        formats, found = (
+            check_choices(source, FIELD["Formats"], metadata.get("formats"))
+            if "formats" in metadata
+            else ([], [])
+        )
+        problems += found
+        member.formats = [self.facet("format", slug, FORMATS[slug]) for slug in formats]
+
+        if "status" in metadata:
+            statuses, found = check_choices(
+                source, field_named(MEMBER_FIELDS, "Status"), metadata["status"]
+            )
+            problems += found
+
+        region = str(metadata.get("region", "")).strip()
+        member.region = (
+            self.facet("region", self.slug(region), region)
+            if region and self.slug(region)
+            else None
+        )
+
+        member.email, found = check_email(source, FIELD["Email"], metadata.get("email"))
+        problems += found
+        member.website, found = check_website(source, FIELD["Website"], metadata.get("website"))
+        problems += found
+
+        member.photo = None
+        if is_present(metadata.get("photo")):
+            try:
+                member.photo = images.square_variants(
+                    self.context, str(metadata["photo"]), source, "Photo"
+                )
+            except ContentError as problem:
+                problems.append(problem)
+
+        member.roles = [role_name(role) for role in split_list(metadata.get("roles"))]
+        member.contact = (
+            str(metadata["contact"]).strip() if is_present(metadata.get("contact")) else None
+        )
+        member.initials = initials(str(member.title))
+        member.posts = []
+        member.episodes = []
+        return problems
+
+    # -- writing ------------------------------------------------------------
+    def member_filter(self) -> list[dict]:
+        """The filter form's fields: query parameter, label, data attribute, options."""
+        parameters = self.setting("MEMBERS_FILTER_PARAMETERS")
+        context = self.context
+        groups = [
+            (
+                "competences",
+                "Kompetenz",
+                "Alle Kompetenzen",
+                [c for c in self.competences if c.members],
+            ),
+            ("region", "Region", "Alle Regionen", context["member_regions"]),
+            ("formats", "Format", "Alle Formate", context["member_formats"]),
+            ("kind", "Art", "Personen und Organisationen", context["member_kinds"]),
+        ]
+        return [
+            {
+                "parameter": parameters[attribute],
+                "attribute": attribute,
+                "label": label,
+                "any": any_label,
+                "options": items,
+            }
+            for attribute, label, any_label, items in groups
+        ]
+
+    def generate_output(self, writer) -> None:
+        def write(save_as, template, url, **variables):
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=url,
+                active_menu=self.setting("MEMBERS_URL"),
+                **variables,
+            )
+
+        write(
+            self.setting("MEMBERS_SAVE_AS"),
+            "members/directory",
+            self.setting("MEMBERS_URL"),
+            member_filter=self.member_filter(),
+        )
+        for member in self.members:
+            write(member.save_as, member.template, member.url, member=member)
+        write(
+            self.setting("COMPETENCES_SAVE_AS"),
+            "members/competences",
+            self.setting("COMPETENCES_URL"),
+        )
+        for competence in self.competences:
+            write(
+                competence.save_as,
+                competence.template,
+                competence.url,
+                competence=competence,
+                posts=competence.posts,
+            )
+        for group in ("region", "format", "kind"):
+            for facet in self.facets[group].values():
+                if facet.members:
+                    write(facet.save_as, "members/facet", facet.url, facet=facet)

@@ -1,0 +1,39 @@
+"""The closed lists of values members choose from, with their display names.
+
+Keys are what members write in their files; values are the German display
+names (templates pass them through ``_()`` for other languages). Competences
+are not listed here: they are files in ``content/competences/``.
+"""
+
+from __future__ import annotations
+
+
+def N_(text: str) -> str:  # noqa: N802 - the conventional marker name
+    """Mark a display name for translation without translating it here."""
+    return text
+
+
+KINDS = {
+    "person": N_("Person"),
+    "organisation": N_("Organisation"),
+}
+
+FORMATS = {
+    "praesenz": N_("Vor Ort"),
+    "online": N_("Online"),
+}
+
+STATUSES = ("published", "draft")
+
+# Roles are free text; these known ones get a nicer display name.
+ROLE_NAMES = {
+    "moderation": N_("Moderation"),
+    "koordination": N_("Koordination"),
+    "fortbildung": N_("Fortbildung"),
+    "mentoring": N_("Mentoring"),
+    "vorstand": N_("Vorstand"),
+}
+
+
+def role_name(role: str) -> str:
+    return ROLE_NAMES.get(role.lower(), role[:1].upper() + role[1:])

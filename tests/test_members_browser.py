@@ -1,0 +1,94 @@
+"""The directory filter in Chromium, with and without JavaScript."""
+
+import re
+
+import pytest
+
+pytestmark = pytest.mark.browser
+
+VISIBLE = "[data-member-list] > li:not([hidden])"
+
+
+def visible_names(page) -> list[str]:
+    return page.locator(VISIBLE + " .member-card__name").all_inner_texts()
+
+
+def test_competence_filter_counts_announces_and_survives_reload(sample_url, browser_context):
+    page = browser_context.new_page()
+    page.goto(sample_url + "/mitglieder/")
+    form = page.get_by_role("search", name="Mitglieder filtern")
+    assert form.is_visible()
+    assert page.locator(VISIBLE).count() == 12
+
+    page.get_by_label("Kompetenz", exact=True).select_option("dyskalkulie")
+    assert page.locator(VISIBLE).count() == 2
+    assert visible_names(page) == ["Anna Beispiel", "Jonas Ährenfeld"]
+    status = page.locator("[aria-live=polite]")
+    assert status.inner_text() == "2 Mitglieder gefunden"
+    assert page.url.endswith("/mitglieder/?kompetenz=dyskalkulie")
+
+    page.reload()
+    assert page.get_by_label("Kompetenz", exact=True).input_value() == "dyskalkulie"
+    assert page.locator(VISIBLE).count() == 2
+    assert status.inner_text() == "2 Mitglieder gefunden"
+
+
+def test_filters_combine_and_back_button_restores_the_previous_view(sample_url, browser_context):
+    page = browser_context.new_page()
+    page.goto(sample_url + "/mitglieder/")
+    page.get_by_label("Kompetenz", exact=True).select_option("dyskalkulie")
+    page.get_by_label("Format", exact=True).select_option("praesenz")
+    assert visible_names(page) == ["Anna Beispiel"]
+    assert page.locator("[aria-live=polite]").inner_text() == "1 Mitglied gefunden"
+    assert "kompetenz=dyskalkulie" in page.url and "format=praesenz" in page.url
+
+    page.go_back()
+    assert page.get_by_label("Format", exact=True).input_value() == ""
+    assert page.locator(VISIBLE).count() == 2
+    page.go_back()
+    assert page.locator(VISIBLE).count() == 12
+    assert page.locator("[aria-live=polite]").inner_text() == "12 Mitglieder gefunden"
+
+
+def test_empty_result_offers_a_reset(sample_url, browser_context):
+    page = browser_context.new_page()
+    page.goto(sample_url + "/mitglieder/?kompetenz=dyskalkulie&region=musterstadt-sued")
+    assert page.locator(VISIBLE).count() == 0
+    assert page.locator("[aria-live=polite]").inner_text() == "0 Mitglieder gefunden"
+    empty = page.locator("[data-member-empty]")
+    assert empty.is_visible()
+    empty.get_by_role("button", name="Alle Mitglieder zeigen").click()
+    assert page.locator(VISIBLE).count() == 12
+    assert not empty.is_visible()
+    assert page.url.endswith("/mitglieder/")
+
+
+def test_without_javascript_facet_links_lead_to_static_pages(sample_url):
+    from browser import chromium
+
+    with chromium(locale="de-DE", java_script_enabled=False) as context:
+        page = context.new_page()
+        page.goto(sample_url + "/mitglieder/")
+        # the form needs the script, so it is not shown at all: nothing dead
+        assert not page.locator("[data-member-filter]").is_visible()
+        assert page.locator("[data-member-list] > li").count() == 12
+        facets = page.locator("[data-member-facets]")
+        facets.get_by_role("link", name="Dyskalkulie").click()
+        assert re.search(r"/kompetenzen/dyskalkulie/$", page.url)
+        assert page.locator(".member-card__name").all_inner_texts() == [
+            "Anna Beispiel",
+            "Jonas Ährenfeld",
+        ]
+        page.go_back()
+        page.locator("[data-member-facets]").get_by_role("link", name="Online").click()
+        assert page.url.endswith("/formate/online/")
+        assert page.locator("h1").inner_text() == "Mitglieder, die online arbeiten"
+
+
+def test_no_request_leaves_our_host(sample_url, browser_context):
+    page = browser_context.new_page()
+    hosts = set()
+    page.on("request", lambda request: hosts.add(re.sub(r"^\w+://([^/]+).*", r"\1", request.url)))
+    page.goto(sample_url + "/mitglieder/")
+    page.goto(sample_url + "/mitglieder/anna-beispiel/")
+    assert hosts == {sample_url.split("://")[1]}
