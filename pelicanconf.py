@@ -148,7 +148,17 @@ PODCAST_MEDIA_URL = None
 # --- Theme and plugins -----------------------------------------------------
 THEME = "themes/knotenpunkt"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["content_errors", "i18n", "sanitize", "embeds", "seo", "legal", "images", "members", "podcast"]
+PLUGINS = [
+    "content_errors",
+    "i18n",
+    "sanitize",
+    "embeds",
+    "seo",
+    "legal",
+    "images",
+    "members",
+    "podcast",
+]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the
 # Markdown-rendered bodies as safe explicitly.

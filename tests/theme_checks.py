@@ -113,7 +113,8 @@ INTERACTIVE_JS = """
 () => Array.from(document.querySelectorAll(
   'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'
 )).filter(e => !e.disabled && !e.hidden && e.getClientRects().length > 0 &&
-  getComputedStyle(e).visibility !== 'hidden').length
+  getComputedStyle(e).visibility !== 'hidden' &&
+  !e.closest('details:not([open]) > :not(summary)')).length
 """
 
 

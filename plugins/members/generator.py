@@ -136,7 +136,13 @@ class MembersGenerator(CachingGenerator):
         articles = self.context.get("articles", [])
         if self.setting("MEMBERS_LINK_AUTHORS"):
             problems += authors.link_authors(self.context, members_by_slug, self.settings)
-        authors.index_episodes(articles, members_by_slug, self.slug)
+        episodes_by_member = self.context.get("podcast_episodes_by_member")
+        if episodes_by_member is not None:
+            # the podcast plugin has indexed its episodes (and hidden them from the blog)
+            for member in published:
+                member.episodes = list(episodes_by_member.get(member.slug, []))
+        else:
+            authors.index_episodes(articles, members_by_slug, self.slug)
         by_tag = authors.index_posts_by_tag(articles)
         for competence in self.competences:
             competence.posts = by_tag.get(competence.slug, [])
