@@ -27,7 +27,10 @@ EXPERT_FIELDS = {"template", "save_as", "url", "translation"}
 
 
 def _cell(text: str) -> str:
-    return " ".join(str(text).split()).replace("|", "\\|")
+    text = " ".join(str(text).split()).replace("|", "\\|")
+    if "`" not in text:
+        text = text.replace("<", "&lt;").replace(">", "&gt;")
+    return text
 
 
 def render_reference(field_sets: dict) -> str:

@@ -23,15 +23,31 @@ def test_german_transliteration_for_slugs():
     assert german_slug("  Ana Núñez ") == "ana-nunez"
 
 
-def test_member_template_builds_as_written(content, tmp_path):
+REQUIRED_TO_FILL = {
+    "Competences": "legasthenie",
+    "Region": "Musterstadt-Nord",
+    "Formats": "online",
+    "Summary": "Lerntherapeutin in Musterstadt-Nord.",
+}
+
+
+def test_member_template_names_exactly_the_fields_to_fill_then_builds(content, tmp_path):
     path = scaffold("member", content, name="Jana Müller")
     assert path == content / "members" / "jana-mueller.md"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("Title: Jana Müller\nSlug: jana-mueller\n")
-    assert "<!--" in text and "(Pflichtfeld)" in text
-    result = build_site(content, tmp_path / "out")
-    assert result.exit_code == 0, result.messages
-    assert "members/jana-mueller.md" not in result.messages.split("Hinweise")[0]
+    assert text.startswith("Title: Jana Müller\nSlug: jana-mueller\nKind: person\n")
+    assert "<!--" in text and "Competences (Pflichtfeld)" in text
+    first = build_site(content, tmp_path / "first")
+    assert first.exit_code == 1
+    assert f"{len(REQUIRED_TO_FILL)} Fehler" in first.messages
+    for field in REQUIRED_TO_FILL:
+        assert f"Feld „{field}“: Dieses Pflichtfeld ist leer." in first.messages
+    for field, value in REQUIRED_TO_FILL.items():
+        text = text.replace(f"\n{field}:\n", f"\n{field}: {value}\n")
+    path.write_text(text, encoding="utf-8")
+    second = build_site(content, tmp_path / "second")
+    assert second.exit_code == 0, second.messages
+    assert "Jana Müller" in second.page("mitglieder/jana-mueller/index.html")
 
 
 def test_post_template_is_a_draft_that_builds(content, tmp_path):
@@ -63,12 +79,21 @@ def test_episode_gets_next_number_and_fresh_guid(content):
     assert guid not in second.read_text(encoding="utf-8")
 
 
-def test_episode_builds_once_its_audio_is_uploaded(content, tmp_path):
+def test_episode_template_is_a_draft_then_needs_its_audio(content, tmp_path):
     path = scaffold("episode", content, title="Neue Folge")
+    assert build_site(content, tmp_path / "draft").exit_code == 0
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("Status: draft", "Status: published"),
+        encoding="utf-8",
+    )
+    missing = build_site(content, tmp_path / "missing")
+    assert missing.exit_code == 1
+    assert "folge-04-neue-folge.md, Zeile 3" in missing.messages
+    assert "Feld „Audio“" in missing.messages
     shutil.copy(SAMPLE_CONTENT / "audio" / "folge-01.mp3", content / "audio" / "folge-04.mp3")
     result = build_site(content, tmp_path / "out")
     assert result.exit_code == 0, result.messages
-    assert path.exists()
+    assert "Neue Folge" in result.page("podcast/folge-04-neue-folge/index.html")
 
 
 @pytest.mark.parametrize(

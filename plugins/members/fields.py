@@ -161,3 +161,25 @@ BODY = {
 
 def field_named(fields: tuple[Field, ...], name: str) -> Field:
     return next(f for f in fields if f.name == name)
+
+
+# The raw-file checks, `make member` and the field reference in
+# docs/mitmachen.md read these definitions through content_errors' registry.
+def _register_with_content_errors() -> None:
+    from content_errors.fields import register_known_fields
+
+    from .settings import DEFAULTS
+
+    for folder in DEFAULTS["MEMBERS_PATHS"]:
+        register_known_fields(
+            folder,
+            MEMBER_FIELDS,
+            label="Mitgliederprofil",
+            kinds={"Photo": "image"},
+            recommended=["Photo"],
+        )
+    for folder in DEFAULTS["COMPETENCES_PATHS"]:
+        register_known_fields(folder, COMPETENCE_FIELDS, label="Kompetenz")
+
+
+_register_with_content_errors()
