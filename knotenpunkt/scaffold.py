@@ -71,7 +71,12 @@ def render(field_set, preset: dict[str, str], intro: str) -> str:
     """The file text: every known field (preset or empty), then an explaining comment."""
     skip = {"template", "save_as", "url", "translation", "lang", "modified"}
     fields = [f for f in field_set.fields.values() if f.name.lower() not in skip]
-    header = [f"{spec.name}: {_header_value(spec, preset)}".rstrip() for spec in fields]
+    # an empty optional Summary would switch off the automatic one from the text
+    header = [
+        f"{spec.name}: {_header_value(spec, preset)}".rstrip()
+        for spec in fields
+        if spec.required or spec.name.lower() != "summary" or _header_value(spec, preset)
+    ]
     known = {f.name.lower() for f in fields}
     header += [f"{key}: {value}" for key, value in preset.items() if key.lower() not in known]
     notes = []

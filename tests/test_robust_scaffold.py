@@ -56,9 +56,16 @@ def test_post_template_is_a_draft_that_builds(content, tmp_path):
     assert path == content / "blog" / "unser-sommerfest.md"
     assert "Author: anna-beispiel" in text and "Status: draft" in text
     assert re.search(r"^Date: \d{4}-\d\d-\d\d \d\d:\d\d$", text, re.M)
+    assert "\nSummary:" not in text  # the summary is then taken from the text
     result = build_site(content, tmp_path / "out")
     assert result.exit_code == 0, result.messages
     assert not result.exists("blog/unser-sommerfest/index.html")  # a draft
+    path.write_text(text.replace("Status: draft", "Status: published"), encoding="utf-8")
+    published = build_site(content, tmp_path / "published")
+    assert published.exit_code == 0, published.messages
+    html = published.page("blog/unser-sommerfest/index.html")
+    assert "Unser Sommerfest" in html
+    assert "Pflichtfeld" not in html  # the explaining comment never reaches the page
 
 
 def test_post_for_an_unknown_author_is_refused(content):
