@@ -103,6 +103,9 @@ rsync_upload: publish
 	@test -n "$(SSH_HOST)" -a -n "$(SSH_USER)" -a -n "$(SSH_TARGET_DIR)" || { echo 'Bitte SSH_HOST, SSH_USER und SSH_TARGET_DIR angeben, z. B. make rsync_upload SSH_HOST=example.org SSH_USER=web SSH_TARGET_DIR=/var/www/netzwerk'; exit 1; }
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --delete "$(OUTPUTDIR)/" "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)" --cvs-exclude
 
+# Both cores by default; PYTEST_ARGS="-n 0 -x" for a serial run that stops early.
+PYTEST_ARGS ?= -n auto
+
 test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
