@@ -65,7 +65,11 @@ CASES = {
     ),
     "member-photo-missing": (
         0,
-        ["Hinweise (1)", "Feld „Photo“: Dieses empfohlene Feld fehlt"],
+        [
+            "Hinweise (1)",
+            "Feld „Photo“: Dieses empfohlene Feld fehlt",
+            "„Photo: images/members/zora-zander.jpg“",  # named after this member's file
+        ],
     ),
     "member-in-blog": (
         1,

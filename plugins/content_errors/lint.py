@@ -460,12 +460,17 @@ class ContentLinter:
             self.check_value(source, spec, entry)
 
     def missing_recommended(self, source: str, spec: Field, entry: MetaLine | None):
+        example = spec.example or "…"
+        if "/" in example and "." in example.rsplit("/", 1)[-1]:
+            # a file path: name the file after this content file, not the example's
+            folder, name = example.rsplit("/", 1)
+            example = f"{folder}/{os.path.splitext(os.path.basename(source))[0]}.{name.rsplit('.', 1)[-1]}"
         return ContentError(
             source,
             spec.name,
-            _("Dieses empfohlene Feld fehlt; die Seite wirkt ohne es unvollständig."),
+            _("Dieses empfohlene Feld fehlt; ohne es wirkt die Seite unvollständig."),
             _("Ergänzen Sie eine Zeile wie „{field}: {example}“.").format(
-                field=spec.name, example=spec.example or "…"
+                field=spec.name, example=example
             ),
             line=entry.line if entry else None,
             severity=WARNING,
