@@ -85,3 +85,96 @@ def blogposting(article, settings, base: str) -> dict:
     if image:
         data["image"] = _absolute(base, image)
     return data
+
+
+def member(profile, settings, base: str) -> dict:
+    """A member profile as a schema.org Person or Organization."""
+    kind = getattr(getattr(profile, "kind", None), "slug", None)
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Organization" if kind == "organisation" else "Person",
+        "name": str(profile.title),
+        "url": _absolute(base, profile.url),
+    }
+    summary = getattr(profile, "summary", None)
+    if summary:
+        data["description"] = Markup(summary).striptags()
+    if getattr(profile, "email", None):
+        data["email"] = profile.email
+    if getattr(profile, "website", None):
+        data["sameAs"] = [profile.website]
+    photo = getattr(profile, "photo", None)
+    if photo is not None:
+        data["image"] = _absolute(base, photo.url)
+    competences = [str(c.title) for c in getattr(profile, "competences", None) or []]
+    if competences:
+        data["knowsAbout"] = competences
+    region = getattr(profile, "region", None)
+    if region is not None:
+        data["areaServed"] = str(region)
+    data["memberOf"] = {
+        "@type": "Organization",
+        "name": settings.get("SITENAME", ""),
+        "url": base + "/",
+    }
+    return data
+
+
+def podcast_series(settings, base: str, url: str, feed_url: str, image: str | None) -> dict:
+    """The podcast as a schema.org PodcastSeries."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "PodcastSeries",
+        "name": settings.get("PODCAST_TITLE") or settings.get("SITENAME", ""),
+        "url": _absolute(base, url),
+        "webFeed": feed_url,
+        "inLanguage": settings.get("PODCAST_LANGUAGE") or settings.get("DEFAULT_LANG", "de"),
+        "publisher": {"@type": "Organization", "name": settings.get("SITENAME", "")},
+    }
+    if settings.get("PODCAST_DESCRIPTION"):
+        data["description"] = settings["PODCAST_DESCRIPTION"]
+    if image:
+        data["image"] = _absolute(base, image)
+    return data
+
+
+def podcast_episode(article, settings, base: str, series_url: str) -> dict:
+    """A podcast episode as a schema.org PodcastEpisode with its audio."""
+    episode = article.podcast
+    data = {
+        "@context": "https://schema.org",
+        "@type": "PodcastEpisode",
+        "name": article.title,
+        "url": _absolute(base, article.url),
+        "datePublished": article.date.isoformat(),
+        "inLanguage": getattr(article, "lang", None) or settings.get("DEFAULT_LANG", "de"),
+        "timeRequired": episode.duration_iso,
+        "associatedMedia": {
+            "@type": "MediaObject",
+            "contentUrl": _absolute(base, episode.audio_path),
+            "encodingFormat": episode.facts.mime,
+            "contentSize": str(episode.facts.length),
+            "duration": episode.duration_iso,
+        },
+        "partOfSeries": {
+            "@type": "PodcastSeries",
+            "name": settings.get("PODCAST_TITLE") or settings.get("SITENAME", ""),
+            "url": _absolute(base, series_url),
+        },
+    }
+    summary = getattr(article, "summary", None)
+    if summary:
+        data["description"] = Markup(summary).striptags()
+    if episode.number is not None:
+        data["episodeNumber"] = episode.number
+    people = [
+        {
+            "@type": "Person",
+            "name": person.name,
+            **({"url": _absolute(base, person.url)} if person.url else {}),
+        }
+        for person in episode.people
+    ]
+    if people:
+        data["actor"] = people
+    return data

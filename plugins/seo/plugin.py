@@ -42,6 +42,11 @@ def install(generator) -> None:
     env.globals["jsonld_blogposting"] = functools.partial(
         _blogposting, settings=settings, base=base
     )
+    env.globals["jsonld_member"] = functools.partial(jsonld.member, settings=settings, base=base)
+    env.globals["jsonld_podcast_series"] = functools.partial(jsonld.podcast_series, settings, base)
+    env.globals["jsonld_podcast_episode"] = functools.partial(
+        jsonld.podcast_episode, settings=settings, base=base
+    )
     env.filters["jsonld"] = jsonld.script
 
 
