@@ -123,7 +123,7 @@ format: $(DEV_STAMP)
 # Interface text from themes/ (Jinja _()), plugins/ (Python _()) and the menu
 # labels in pelicanconf.py (translatable()). German is the message id.
 translations-extract: $(RUNTIME_STAMP)
-	$(PYBABEL) -q extract -F babel.cfg -k _ -k gettext -k translatable \
+	$(PYBABEL) -q extract -F babel.cfg -k _ -k N_ -k gettext -k translatable \
 		--sort-output --add-location=file --no-wrap --omit-header --project=Knotenpunkt \
 		-o $(TRANSLATIONS)/messages.pot themes plugins pelicanconf.py
 

@@ -79,7 +79,7 @@ def test_catalogue_covers_every_string_in_templates_and_plugins(tmp_path, langua
     pot = tmp_path / "messages.pot"
     subprocess.run(
         [str(PROJECT_ROOT / ".venv" / "bin" / "pybabel"), "-q", "extract", "-F", "babel.cfg",
-         "-k", "_", "-k", "gettext", "-k", "translatable", "-o", str(pot),
+         "-k", "_", "-k", "N_", "-k", "gettext", "-k", "translatable", "-o", str(pot),
          "themes", "plugins", "pelicanconf.py"],
         cwd=PROJECT_ROOT, check=True,
     )  # fmt: skip
@@ -92,3 +92,26 @@ def test_catalogue_covers_every_string_in_templates_and_plugins(tmp_path, langua
     missing = sorted(wanted - translated, key=str)
     assert len(wanted) > 80
     assert not missing, f"run `make translations-update` and translate: {missing}"
+
+
+def test_english_member_directory_and_podcast_pages_have_no_german_interface(tmp_path):
+    from sitebuild import copy_sample
+
+    result = build_site(copy_sample(tmp_path), tmp_path / "out", DEFAULT_LANG="en")
+    assert result.exit_code == 0, result.messages
+    directory = result.page("mitglieder/index.html")
+    for english in [
+        "All areas of expertise",
+        "All regions",
+        "All formats",
+        "People and organisations",
+    ]:
+        assert english in directory
+    for german in [
+        "Alle Kompetenzen",
+        "Alle Regionen",
+        "Alle Formate",
+        "Personen und Organisationen",
+    ]:
+        assert german not in directory
+    assert "Subscribe" in result.page("podcast/abonnieren/index.html")

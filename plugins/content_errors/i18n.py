@@ -53,3 +53,9 @@ def _catalogue(locale_dir: str, language: str) -> dict[str, str]:
 
 
 _ = gettext
+
+
+def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
+    """Mark a text for translation where it is defined; translate it with ``_()`` where
+    it is shown (module-level labels would otherwise be fixed at import time)."""
+    return message

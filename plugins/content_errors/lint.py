@@ -395,7 +395,7 @@ class ContentLinter:
                 _(
                     "Dieses Feld gibt es nur in Dateien der Art „{kind}“ (content/{owner}/); "
                     "die Datei liegt aber in content/{folder}/."
-                ).format(kind=owner.label, owner=owner.folder, folder=folder),
+                ).format(kind=_(owner.label), owner=owner.folder, folder=folder),
                 _("Verschieben Sie die Datei nach content/{folder}/.").format(folder=owner.folder),
                 line=entry.line,
             )

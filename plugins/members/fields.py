@@ -167,6 +167,7 @@ def field_named(fields: tuple[Field, ...], name: str) -> Field:
 # docs/mitmachen.md read these definitions through content_errors' registry.
 def _register_with_content_errors() -> None:
     from content_errors.fields import register_known_fields
+    from content_errors.i18n import N_
 
     from .settings import DEFAULTS
 
@@ -174,12 +175,12 @@ def _register_with_content_errors() -> None:
         register_known_fields(
             folder,
             MEMBER_FIELDS,
-            label="Mitgliederprofil",
+            label=N_("Mitgliederprofil"),
             kinds={"Photo": "image"},
             recommended=["Photo"],
         )
     for folder in DEFAULTS["COMPETENCES_PATHS"]:
-        register_known_fields(folder, COMPETENCE_FIELDS, label="Kompetenz")
+        register_known_fields(folder, COMPETENCE_FIELDS, label=N_("Kompetenz"))
 
 
 _register_with_content_errors()

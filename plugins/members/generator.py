@@ -31,6 +31,7 @@ from pelican.generators import CachingGenerator
 import images
 from content_errors import ContentError, report
 from content_errors.capture import explain_exception
+from content_errors.i18n import N_
 
 from . import authors
 from .contents import Competence, Facet, Member
@@ -254,13 +255,13 @@ class MembersGenerator(CachingGenerator):
         groups = [
             (
                 "competences",
-                "Kompetenz",
-                "Alle Kompetenzen",
+                N_("Kompetenz"),
+                N_("Alle Kompetenzen"),
                 [c for c in self.competences if c.members],
             ),
-            ("region", "Region", "Alle Regionen", context["member_regions"]),
-            ("formats", "Format", "Alle Formate", context["member_formats"]),
-            ("kind", "Art", "Personen und Organisationen", context["member_kinds"]),
+            ("region", N_("Region"), N_("Alle Regionen"), context["member_regions"]),
+            ("formats", N_("Format"), N_("Alle Formate"), context["member_formats"]),
+            ("kind", N_("Art"), N_("Personen und Organisationen"), context["member_kinds"]),
         ]
         return [
             {

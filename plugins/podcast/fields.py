@@ -118,13 +118,14 @@ BY_NAME = {field.name: field for field in FIELDS}
 # docs/mitmachen.md read these definitions through content_errors' registry.
 def _register_with_content_errors() -> None:
     from content_errors.fields import register_known_fields
+    from content_errors.i18n import N_
 
     from .settings import DEFAULTS
 
     register_known_fields(
         DEFAULTS["PODCAST_CONTENT_DIR"],
         FIELDS,
-        label="Podcastfolge",
+        label=N_("Podcastfolge"),
         kinds={"Audio": "audio", "Image": "image", "Chapters": "file", "Transcript": "file"},
         pelican_keys="article",
     )
