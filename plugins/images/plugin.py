@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from pathlib import Path
+
 from pelican import signals
 from pelican.generators import Generator
 
+from .metadata import SUFFIXES, strip_file
 from .store import store_for
+
+_static_images: list[str] = []
 
 
 class ImagesGenerator(Generator):
@@ -24,5 +30,24 @@ def get_generators(pelican) -> type[Generator]:
     return ImagesGenerator
 
 
+def remember_static_images(generator) -> None:
+    """The images Pelican's static copy will publish (set before output starts)."""
+    _static_images[:] = [
+        static.save_as
+        for static in generator.staticfiles
+        if os.path.splitext(static.save_as)[1].lower() in SUFFIXES
+    ]
+
+
+def strip_static_images(pelican) -> None:
+    """Remove EXIF/GPS and other metadata from every published copy, losslessly."""
+    output = Path(pelican.settings["OUTPUT_PATH"])
+    for save_as in _static_images:
+        strip_file(output / save_as)
+    _static_images.clear()
+
+
 def register() -> None:
     signals.get_generators.connect(get_generators)
+    signals.static_generator_finalized.connect(remember_static_images)
+    signals.finalized.connect(strip_static_images)
