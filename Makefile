@@ -79,7 +79,7 @@ serve: html
 	$(PELICAN) -l "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
 
 devserver: $(RUNTIME_STAMP)
-	$(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+	KNOTENPUNKT_DEVSERVER="$(CONFFILE)" $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
 
 publish: $(RUNTIME_STAMP)
 	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)"
