@@ -28,7 +28,7 @@ class Member(_PluginContent):
     """One member profile. After validation the generator sets:
 
     ``kind`` (Facet), ``competences`` (list of Competence), ``region`` (Facet),
-    ``formats`` (list of Facet), ``roles`` (list of display names),
+    ``formats`` (list of Facet), ``roles`` (list of vocabulary.Role),
     ``photo`` (images.Picture or None), ``initials``, ``email`` and
     ``website`` (None unless valid), ``posts`` (published blog posts the
     member wrote, newest first) and ``episodes`` (podcast episodes naming the

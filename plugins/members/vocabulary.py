@@ -7,6 +7,8 @@ are not listed here: they are files in ``content/competences/``.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 
 def N_(text: str) -> str:  # noqa: N802 - the conventional marker name
     """Mark a display name for translation without translating it here."""
@@ -35,5 +37,24 @@ ROLE_NAMES = {
 }
 
 
-def role_name(role: str) -> str:
-    return ROLE_NAMES.get(role.lower(), role[:1].upper() + role[1:])
+@dataclass(frozen=True)
+class Role:
+    """A role as shown on the profile.
+
+    Only the known roles are message ids: templates pass ``name`` through
+    ``_()`` when ``translatable`` is true. Free text must never go through
+    ``_()``, because Jinja marks what gettext returns as safe HTML.
+    """
+
+    name: str
+    translatable: bool
+
+    def __str__(self) -> str:
+        return self.name
+
+
+def role_name(role: str) -> Role:
+    known = ROLE_NAMES.get(role.lower())
+    if known is not None:
+        return Role(known, True)
+    return Role(role[:1].upper() + role[1:], False)

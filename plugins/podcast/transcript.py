@@ -129,7 +129,8 @@ def parse_transcript(path: Path, source: str, field: str = "Transcript") -> list
             raise broken(number, _("Das Ende liegt vor dem Anfang."))
         raw = " ".join(line.strip() for _n, line in block[timing_index + 1 :])
         voice = VOICE.search(raw)
-        speaker = voice.group(1).strip() if voice else None
+        # Entities are decoded like the cue text; the template escapes both once.
+        speaker = html.unescape(voice.group(1)).strip() if voice else None
         words = html.unescape(TAG.sub("", raw)).strip()
         if words:
             cues.append(Cue(start=start, end=end, text=words, speaker=speaker))
