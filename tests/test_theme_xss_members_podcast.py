@@ -288,3 +288,72 @@ def test_nothing_executes_on_any_page_in_chromium(hostile_site):
 
 
 # --- values validation refuses ------------------------------------------------
+
+
+def refused(tmp_path, files: dict[str, str]):
+    """Build the hostile network with ``files`` laid over it; return the messages."""
+    content = hostile_network(tmp_path)
+    write_files(content, files)
+    result = build_site(content, tmp_path / "out")
+    assert result.exit_code == 1, result.messages
+    assert "Traceback" not in result.messages
+    assert not result.exists("index.html")
+    return result.messages
+
+
+def block_for(messages: str, file: str, field: str) -> str:
+    block = next((b for b in messages.split("\n\n") if file in b and f"Feld „{field}“" in b), None)
+    assert block is not None, messages
+    assert "So beheben Sie es:" in block
+    return block
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("Email", "<script>alert(1)</script>@example.org", "keine E-Mail-Adresse"),
+        ("Email", 'a@example.org" onmouseover="alert(1)', "keine E-Mail-Adresse"),
+        ("Website", " JaVaScRiPt:alert(1)", "https://"),
+        ("Website", "data:text/html,<script>alert(1)</script>", "https://"),
+        ("Website", 'https://example.org/" onmouseover="alert(1)', "https://"),
+    ],
+)
+def test_member_links_with_markup_or_scripts_are_refused(tmp_path, field, value, expected):
+    member = re.sub(rf"^{field}: .*$", lambda _m: f"{field}: {value}", MEMBER, flags=re.M)
+    assert f"{field}: {value}" in member
+    messages = refused(tmp_path, {"members/verein-boese.md": member})
+    assert expected in block_for(messages, "content/members/verein-boese.md", field)
+
+
+@pytest.mark.parametrize("key", ["url", "img"])
+def test_chapter_links_that_are_no_web_address_are_refused(tmp_path, key):
+    chapters = {
+        "version": "1.2.0",
+        "chapters": [{"startTime": 0, "title": "Start", key: "javascript:alert(1)"}],
+    }
+    messages = refused(tmp_path, {"audio/folge-boese.chapters.json": json.dumps(chapters)})
+    block = block_for(messages, "content/podcast/folge-boese.md", "Chapters")
+    assert f"Kapitel 1 in „folge-boese.chapters.json“: „{key}“ ist keine Webadresse" in block
+    assert f'„"{key}": "https://example.org/"“' in block
+
+
+def test_chapter_links_to_the_web_are_fine(tmp_path):
+    from podcast.chapters import load_chapters
+
+    path = tmp_path / "c.json"
+    path.write_text(
+        json.dumps(
+            {
+                "version": "1.2.0",
+                "chapters": [
+                    {
+                        "startTime": 0,
+                        "url": "https://example.org/a",
+                        "img": "http://example.org/i.jpg",
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
+    assert load_chapters(path, 60.0, "x.md")[0].url == "https://example.org/a"

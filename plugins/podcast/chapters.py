@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from content_errors import ContentError
 from content_errors.i18n import _
@@ -32,6 +33,16 @@ class Chapter:
 
 def _number(value) -> bool:
     return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _web_address(value) -> bool:
+    if not isinstance(value, str) or any(c.isspace() for c in value):
+        return False
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return False
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
 def load_chapters(path: Path, duration: float, source: str, field: str = "Chapters"):
@@ -125,6 +136,20 @@ def load_chapters(path: Path, duration: float, source: str, field: str = "Chapte
             )
         if item.get("toc") is False:
             continue
+        for key in ("url", "img"):
+            value = item.get(key)
+            if value is not None and not _web_address(value):
+                # Podcast apps turn these into links and images: never javascript: or data:.
+                raise problem(
+                    _(
+                        "Kapitel {number} in „{file}“: „{key}“ ist keine Webadresse, die mit "
+                        "https:// oder http:// beginnt."
+                    ).format(number=number, file=shown, key=key),
+                    _(
+                        "Tragen Sie eine vollständige Adresse ein, z. B. "
+                        '„"{key}": "https://example.org/"“, oder lassen Sie das Feld weg.'
+                    ).format(key=key),
+                )
         url = item.get("url") if isinstance(item.get("url"), str) else None
         chapters.append(
             Chapter(start=start, title=title or _("Kapitel {n}").format(n=number), url=url)
