@@ -115,3 +115,23 @@ def test_english_member_directory_and_podcast_pages_have_no_german_interface(tmp
     ]:
         assert german not in directory
     assert "Subscribe" in result.page("podcast/abonnieren/index.html")
+
+
+def test_translating_a_variable_never_lets_markup_through():
+    """``_(role)`` with a member's text must be escaped like any other value."""
+    from jinja2 import Environment
+
+    from i18n.plugin import install_escaping_gettext, load_translations
+
+    env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
+    install_escaping_gettext(
+        env, load_translations(str(TRANSLATIONS / "en" / "LC_MESSAGES" / "messages.po"))
+    )
+    template = env.from_string(
+        "{{ _(value) }}|{{ _('Zum Inhalt springen') }}|"
+        "{{ ngettext('%(num)s Mitglied', '%(num)s Mitglieder', n) }}|{{ _('Folge %(number)s', number=value) }}"
+    )
+    rendered = template.render(value='<img src=x onerror="alert(1)">', n=2)
+    assert "<img" not in rendered
+    assert rendered.startswith("&lt;img src=x onerror=")
+    assert "|Skip to content|2 members|Episode &lt;img" in rendered

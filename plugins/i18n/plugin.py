@@ -12,6 +12,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+from markupsafe import escape
 from pelican import signals
 
 from content_errors.i18n import translations_dir
@@ -52,10 +53,37 @@ def install(generator) -> None:
     translations = load_translations(catalogue_path(settings))
     if "jinja2.ext.InternationalizationExtension" not in env.extensions:
         env.add_extension("jinja2.ext.i18n")
-    env.install_gettext_translations(translations, newstyle=True)
+    install_escaping_gettext(env, translations)
     env.filters["format_date"] = functools.partial(_format_date, locale=locale)
     env.filters["format_number"] = functools.partial(format_decimal, locale=locale)
     env.globals["SITE_LOCALE"] = locale
+
+
+def install_escaping_gettext(env, translations: NullTranslations) -> None:
+    """Jinja's ``_()`` with the translated text treated as text, not as HTML.
+
+    Jinja marks what ``_()`` returns as safe markup: right for a literal
+    message id, but ``_(variable)`` (a role, a facet name) would then pass a
+    member's text into the page unescaped. Escaping the translation before the
+    ``%(name)s`` values are filled in (those Jinja escapes anyway) makes every
+    ``_()`` safe; interface texts contain no markup.
+    """
+
+    def gettext(message: str) -> str:
+        return escape(translations.gettext(message))
+
+    def ngettext(singular: str, plural: str, number: int) -> str:
+        return escape(translations.ngettext(singular, plural, number))
+
+    def pgettext(context: str, message: str) -> str:
+        return escape(translations.pgettext(context, message))
+
+    def npgettext(context: str, singular: str, plural: str, number: int) -> str:
+        return escape(translations.npgettext(context, singular, plural, number))
+
+    env.install_gettext_callables(
+        gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
+    )
 
 
 def _format_date(value, format: str = "long", locale: str = "de") -> str:  # noqa: A002
