@@ -119,3 +119,11 @@ def test_on_a_phone_the_filter_folds_away_and_says_what_is_set(sample_url):
         # wide screens: the fields are always shown, no toggle
         assert page.get_by_label("Kompetenz", exact=True).is_visible()
         assert not page.locator(".member-filter__toggle").is_visible()
+
+
+def test_printed_profile_keeps_a_round_photo(sample_url, browser_context):
+    page = browser_context.new_page()
+    page.emulate_media(media="print")
+    page.goto(sample_url + "/mitglieder/anna-beispiel/")
+    box = page.locator(".member-profile__header .member-photo img").bounding_box()
+    assert box["width"] == box["height"] and 60 < box["width"] < 100
