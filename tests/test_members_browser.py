@@ -92,3 +92,38 @@ def test_no_request_leaves_our_host(sample_url, browser_context):
     page.goto(sample_url + "/mitglieder/")
     page.goto(sample_url + "/mitglieder/anna-beispiel/")
     assert hosts == {sample_url.split("://")[1]}
+
+
+def test_on_a_phone_the_filter_folds_away_and_says_what_is_set(sample_url):
+    from browser import chromium
+
+    with chromium(locale="de-DE", viewport={"width": 390, "height": 844}) as context:
+        page = context.new_page()
+        page.goto(sample_url + "/mitglieder/?kompetenz=dyskalkulie")
+        toggle = page.locator(".member-filter__toggle")
+        select = page.get_by_label("Kompetenz", exact=True)
+        # folded: the first matching member is on the first screen, and the
+        # summary tells that one filter is active
+        assert toggle.is_visible() and not select.is_visible()
+        assert " ".join(toggle.inner_text().split()) == "Filter (1 aktiv)"
+        assert page.locator(VISIBLE).first.bounding_box()["y"] < 844
+        toggle.click()
+        assert select.is_visible() and select.input_value() == "dyskalkulie"
+        select.select_option("")
+        assert toggle.inner_text().strip() == "Filter"
+        assert page.locator(VISIBLE).count() == 12
+
+    with chromium(locale="de-DE", viewport={"width": 1280, "height": 800}) as context:
+        page = context.new_page()
+        page.goto(sample_url + "/mitglieder/")
+        # wide screens: the fields are always shown, no toggle
+        assert page.get_by_label("Kompetenz", exact=True).is_visible()
+        assert not page.locator(".member-filter__toggle").is_visible()
+
+
+def test_printed_profile_keeps_a_round_photo(sample_url, browser_context):
+    page = browser_context.new_page()
+    page.emulate_media(media="print")
+    page.goto(sample_url + "/mitglieder/anna-beispiel/")
+    box = page.locator(".member-profile__header .member-photo img").bounding_box()
+    assert box["width"] == box["height"] and 60 < box["width"] < 100

@@ -199,3 +199,31 @@ def test_urls_are_configurable(tmp_path):
     assert result.exists("themen-hilfe/dyskalkulie/index.html")
     post = result.page("blog/rechnen/index.html")
     assert 'href="../../leute/anna-beispiel/"' in post
+
+
+def breadcrumb_labels(html: str) -> list[str]:
+    nav = re.search(r'<nav class="breadcrumbs[^>]*>(.*?)</nav>', html, re.S)
+    assert nav, "no breadcrumbs"
+    return re.findall(r"<a [^>]*>([^<]*)</a>", nav.group(1))
+
+
+def test_member_pages_have_breadcrumbs_back_to_the_directory(sample_site):
+    assert breadcrumb_labels(sample_site.page("mitglieder/index.html")) == [
+        "Startseite",
+        "Mitglieder",
+    ]
+    assert breadcrumb_labels(sample_site.page("mitglieder/anna-beispiel/index.html")) == [
+        "Startseite",
+        "Mitglieder",
+        "Anna Beispiel",
+    ]
+    assert breadcrumb_labels(sample_site.page("formate/online/index.html")) == [
+        "Startseite",
+        "Mitglieder",
+        "Mitglieder, die online arbeiten",
+    ]
+    assert breadcrumb_labels(sample_site.page("kompetenzen/dyskalkulie/index.html")) == [
+        "Startseite",
+        "Kompetenzen",
+        "Dyskalkulie",
+    ]

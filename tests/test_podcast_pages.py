@@ -148,3 +148,14 @@ def test_a_site_without_episodes_says_so_and_needs_no_cover(tmp_path):
     assert result.exit_code == 0, result.messages
     assert "Noch keine Folgen." in result.page("podcast/index.html")
     assert not result.exists("podcast/feed.xml")
+
+
+def test_podcast_pages_have_breadcrumbs_back_to_the_podcast(sample_site):
+    def labels(page):
+        nav = re.search(r'<nav class="breadcrumbs[^>]*>(.*?)</nav>', sample_site.page(page), re.S)
+        assert nav, f"no breadcrumbs on {page}"
+        return re.findall(r"<a [^>]*>([^<]*)</a>", nav.group(1))
+
+    assert labels("podcast/index.html") == ["Startseite", "Podcast"]
+    assert labels(EP1) == ["Startseite", "Podcast", "Wie arbeitet ein Netzwerk ohne Chef?"]
+    assert labels("podcast/abonnieren/index.html") == ["Startseite", "Podcast", "Abonnieren"]

@@ -66,3 +66,16 @@ def test_two_tone_focus_ring_is_visible_on_every_background(scheme, background):
     colours = schemes()[scheme]
     best = max(contrast(colours[tone], colours[background]) for tone in ("focus", "focus-text"))
     assert best >= 3, f"{scheme}: focus ring on --color-{background} is {best:.2f}:1"
+
+
+def test_every_colour_a_stylesheet_uses_is_defined_in_main_css():
+    """A misspelt or removed property makes its declaration silently invalid
+    (an initials placeholder without background, a button without border)."""
+    defined = set(schemes()["light"])
+    folder = PROJECT_ROOT / "themes" / "knotenpunkt" / "static" / "css"
+    used = {
+        (path.name, name)
+        for path in folder.glob("*.css")
+        for name in re.findall(r"var\(--color-([a-z-]+)", path.read_text())
+    }
+    assert {(sheet, name) for sheet, name in used if name not in defined} == set()

@@ -16,6 +16,9 @@
   var empty = document.querySelector("[data-member-empty]");
   var facets = document.querySelector("[data-member-facets]");
   var selects = [].slice.call(form.querySelectorAll("select[data-facet]"));
+  var panel = form.querySelector("[data-member-filter-panel]");
+  var active = form.querySelector("[data-member-filter-active]");
+  var wide = window.matchMedia ? window.matchMedia("(min-width: 40rem)") : null;
 
   // Read every member's facets once: filtering is then a loop over arrays.
   var items = [].map.call(list.children, function (li) {
@@ -57,6 +60,9 @@
     var text = count === 1 ? status.getAttribute("data-one") : status.getAttribute("data-many");
     status.textContent = text.replace("{count}", count);
     empty.hidden = count > 0;
+    // The folded panel on phones still says how many filters are set.
+    var set = wanted.filter(Boolean).length;
+    if (active) active.textContent = set ? active.getAttribute("data-some").replace("{count}", set) : "";
   }
 
   function query() {
@@ -93,7 +99,7 @@
     button.addEventListener("click", function () {
       selects.forEach(function (select) { select.value = ""; });
       update();
-      selects[0].focus();
+      (panel && !panel.open ? panel.querySelector("summary") : selects[0]).focus();
     });
   });
   window.addEventListener("popstate", function () {
@@ -101,6 +107,13 @@
     apply();
   });
 
+  // Phones: the panel starts folded so the first members are in view; wider
+  // screens always show the fields (the summary is hidden there by CSS).
+  function fold() {
+    if (panel && wide) panel.open = wide.matches;
+  }
+  if (wide && wide.addEventListener) wide.addEventListener("change", fold);
+  fold();
   form.hidden = false;
   if (facets) facets.open = false;
   restore();
