@@ -133,6 +133,8 @@ PODCAST_AUTHOR = "Netzwerk Lernen Musterstadt"
 PODCAST_OWNER_NAME = "Netzwerk Lernen Musterstadt"
 PODCAST_OWNER_EMAIL = "podcast@netzwerk-lernen.example.org"
 PODCAST_TYPE = "episodic"
+# Regular hosts (member slugs or names): channel-level podcast:person.
+PODCAST_HOSTS = ["anna-beispiel"]
 PODCAST_LANGUAGE = DEFAULT_LANG
 # Frozen podcast:guid: UUIDv5 of "netzwerk-lernen.example.org/podcast/feed.xml".
 # Never change it, even if the feed moves.

@@ -159,3 +159,15 @@ def test_podcast_pages_have_breadcrumbs_back_to_the_podcast(sample_site):
     assert labels("podcast/index.html") == ["Startseite", "Podcast"]
     assert labels(EP1) == ["Startseite", "Podcast", "Wie arbeitet ein Netzwerk ohne Chef?"]
     assert labels("podcast/abonnieren/index.html") == ["Startseite", "Podcast", "Abonnieren"]
+
+
+def test_player_offers_the_vtt_transcript_as_captions_and_the_section_has_an_id(sample_site):
+    player = re.search(r"<audio[^>]*>.*?</audio>", sample_site.page(EP2), re.S).group(0)
+    track = re.search(r"<track[^>]*>", player).group(0)
+    assert 'kind="captions"' in track and 'srclang="de"' in track
+    assert 'src="../../audio/folge-02.vtt"' in track and 'label="Untertitel"' in track
+    assert sample_site.exists("audio/folge-02.vtt")
+    # the feed's text/html podcast:transcript points at this id
+    assert re.search(r'<section id="transkript"[^>]*episode__transcript', sample_site.page(EP2))
+    # no transcript, no track
+    assert "<track" not in sample_site.page(EP1)

@@ -9,6 +9,12 @@ feedgen pitfalls handled here (see docs in the reference):
 - entries are appended newest first (feedgen prepends by default);
 - ``link(rel="self")`` is set before the alternate link, whose href becomes ``<link>``;
 - guids are written with ``isPermaLink="false"``.
+
+Transcripts: a VTT/SRT file is linked as ``rel="captions"``; every episode with
+a transcript also links its page's transcript section (``#transkript``) as
+``text/html``. Channel-level ``podcast:person`` lists ``PODCAST_HOSTS``; since
+item-level persons replace the channel's, items repeat their hosts and an item
+naming only guests gets the channel hosts added.
 """
 
 from __future__ import annotations
@@ -20,9 +26,20 @@ from markupsafe import Markup
 from . import settings as ps
 from .podcast_index import ITUNES_NS, PODCAST_NS, PodcastIndexEntryExtension, PodcastIndexExtension
 
+TRANSCRIPT_ANCHOR = "transkript"  # id of the transcript section on the episode page
+TIMED_TRANSCRIPTS = ("text/vtt", "application/x-subrip")
 
-def build_feed(settings, articles, podcast_guid: str) -> bytes:
-    """The RSS bytes for ``articles`` (each with ``.podcast``), newest first."""
+
+def default_copyright(settings, articles) -> str:
+    """``© 2026 Author`` or ``© 2025–2026 Author``, the years from the episodes."""
+    years = sorted({a.date.year for a in articles})
+    span = str(years[0]) if years[0] == years[-1] else f"{years[0]}–{years[-1]}"
+    return f"© {span} {ps.get(settings, 'PODCAST_AUTHOR')}"
+
+
+def build_feed(settings, articles, podcast_guid: str, hosts=()) -> bytes:
+    """The RSS bytes for ``articles`` (each with ``.podcast``), newest first.
+    ``hosts``: the channel's regular hosts (:class:`~podcast.people.Person`)."""
     site = ps.get(settings, "PODCAST_SITEURL")
     media = ps.get(settings, "PODCAST_MEDIA_URL")
     language = ps.get(settings, "PODCAST_LANGUAGE")
@@ -38,7 +55,10 @@ def build_feed(settings, articles, podcast_guid: str) -> bytes:
     fg.link(href=ps.absolute(settings, ps.get(settings, "PODCAST_URL")), rel="alternate")
     fg.language(language)
     fg.generator("Knotenpunkt (python-feedgen)")
+    fg.docs("https://www.rssboard.org/rss-specification")  # feedgen's default is http://
     copyright_line = ps.get(settings, "PODCAST_COPYRIGHT")
+    if copyright_line is None and articles:
+        copyright_line = default_copyright(settings, articles)
     if copyright_line:
         fg.copyright(copyright_line)
 
@@ -56,6 +76,7 @@ def build_feed(settings, articles, podcast_guid: str) -> bytes:
     fg.podcast.itunes_type(ps.get(settings, "PODCAST_TYPE"))
 
     index = fg.podcastindex
+    index.title(title)
     index.explicit(bool(ps.get(settings, "PODCAST_EXPLICIT")))
     index.guid(podcast_guid)
     index.locked(bool(ps.get(settings, "PODCAST_LOCKED")), owner_email)
@@ -63,13 +84,15 @@ def build_feed(settings, articles, podcast_guid: str) -> bytes:
     index.license(ps.get(settings, "PODCAST_LICENSE"), ps.get(settings, "PODCAST_LICENSE_URL"))
     for label, url in ps.get(settings, "PODCAST_FUNDING") or []:
         index.funding(label, ps.absolute(settings, url))
+    for person in hosts:
+        _person(index, settings, person, site)
 
     ordered = sorted(articles, key=lambda a: (a.date, a.podcast.guid), reverse=True)
     if ordered:
         fg.lastBuildDate(ordered[0].date)
         fg.pubDate(ordered[0].date)
     for article in ordered:
-        _add_entry(fg, settings, article, site, media, language)
+        _add_entry(fg, settings, article, site, media, language, hosts)
 
     feed, _tree = fg._create_rss()
     # Entries were built as standalone elements; declare namespaces once, on <rss>.
@@ -79,7 +102,16 @@ def build_feed(settings, articles, podcast_guid: str) -> bytes:
     return etree.tostring(feed, pretty_print=True, encoding="UTF-8", xml_declaration=True)
 
 
-def _add_entry(fg, settings, article, site, media, language) -> None:
+def _person(index, settings, person, site) -> None:
+    index.person(
+        person.name,
+        role=person.role,
+        href=ps.absolute(settings, person.url, site) if person.url else None,
+        img=ps.absolute(settings, person.photo, site) if person.photo else None,
+    )
+
+
+def _add_entry(fg, settings, article, site, media, language, hosts) -> None:
     episode = article.podcast
     page = ps.absolute(settings, article.url, site)
     entry = fg.add_entry(order="append")
@@ -117,15 +149,16 @@ def _add_entry(fg, settings, article, site, media, language) -> None:
             ps.absolute(settings, episode.transcript_path, site),
             episode.transcript_mime,
             language,
-            rel="captions" if episode.transcript_mime == "text/vtt" else None,
+            rel="captions" if episode.transcript_mime in TIMED_TRANSCRIPTS else None,
         )
+        # the readable transcript on the episode page, for apps and search engines
+        index.transcript(f"{page}#{TRANSCRIPT_ANCHOR}", "text/html", language)
     if episode.chapters_path:
         index.chapters(ps.absolute(settings, episode.chapters_path, site))
-    # Item-level persons replace the channel's, so hosts are listed on every item.
-    for person in episode.people:
-        index.person(
-            person.name,
-            role=person.role,
-            href=ps.absolute(settings, person.url, site) if person.url else None,
-            img=ps.absolute(settings, person.photo, site) if person.photo else None,
-        )
+    # Item-level persons replace the channel's: an item that names only guests
+    # would lose the show's hosts, so they are added to it.
+    people = episode.people
+    if episode.guests and not episode.hosts:
+        people = list(hosts) + episode.guests
+    for person in people:
+        _person(index, settings, person, site)

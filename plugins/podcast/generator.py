@@ -17,6 +17,7 @@ Exposed to templates and other plugins:
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from pathlib import Path
 from urllib.parse import quote
@@ -32,6 +33,7 @@ from .audio import AudioCache
 from .categories import check_category
 from .episode import EpisodeReader, check_duplicates
 from .feed import build_feed
+from .people import Directory, resolve
 
 SETTINGS_FILE = "pelicanconf.py"
 EPISODE_TEMPLATE = "podcast/episode"
@@ -83,6 +85,20 @@ def prepare_episodes(generator) -> None:
     newest_first = sorted(
         [a for a in good if id(a) in moved], key=lambda a: (a.date, a.source_path), reverse=True
     )
+    # The files the feed and the pages link to are published at the URL they are
+    # named by, even outside STATIC_PATHS (Pelican copies "static links").
+    # Published episodes only: a draft's audio stays private.
+    linked = generator.context.setdefault("static_links", set())
+    for article in newest_first:
+        episode = article.podcast
+        for path in (
+            episode.audio_path,
+            episode.chapters_path,
+            episode.transcript_path,
+            episode.image_path,
+        ):
+            if path:
+                linked.add(os.path.normpath(path))
     by_member: dict[str, list] = {}
     for article in newest_first:
         for person in article.podcast_people:
@@ -91,6 +107,23 @@ def prepare_episodes(generator) -> None:
                 episodes_of.append(article)
     generator.context["podcast_episodes"] = newest_first
     generator.context["podcast_episodes_by_member"] = by_member
+
+
+def channel_hosts(settings) -> list:
+    """``PODCAST_HOSTS`` as people (member slugs resolved); reports unknown slugs."""
+    value = ps.get(settings, "PODCAST_HOSTS") or []
+    if isinstance(value, str):
+        value = [value]
+    directory = Directory(
+        Path(settings["PATH"]) / ps.get(settings, "PODCAST_MEMBERS_DIR"),
+        ps.get(settings, "PODCAST_MEMBER_URL"),
+    )
+    hosts, problems = resolve(
+        ",".join(str(v) for v in value), "host", "PODCAST_HOSTS", directory, SETTINGS_FILE
+    )
+    for problem in problems:
+        report(problem)
+    return hosts
 
 
 def check_channel(settings) -> str:
@@ -199,6 +232,38 @@ class PodcastGenerator(Generator):
         # needs no cover art; /podcast/ then says there are no episodes yet.
         self.has_episodes = bool(self.context.get("podcast_episodes"))
         self.podcast_guid = check_channel(self.settings) if self.has_episodes else None
+        self.hosts = channel_hosts(self.settings) if self.has_episodes else []
+        if self.has_episodes:
+            self.hosts = self.published_photos(self.hosts)
+            for article in self.context["podcast_episodes"]:
+                episode = article.podcast
+                episode.hosts = self.published_photos(episode.hosts)
+                episode.guests = self.published_photos(episode.guests)
+
+    def published_photos(self, people: list) -> list:
+        """People whose ``photo`` is the URL the site really publishes.
+
+        The images plugin never publishes a member's original photo (it may
+        carry EXIF/GPS data), only square variants; the feed's podcast:person
+        ``img`` names the largest JPEG of those. Without the plugin, the
+        original is published as a static file and linked as it is.
+        """
+        if "images" not in (self.settings.get("PLUGINS") or []):
+            return people
+        import images
+
+        result = []
+        for person in people:
+            if person.photo:
+                try:
+                    picture = images.square_variants(
+                        self.context, person.photo, SETTINGS_FILE, "Photo"
+                    )
+                    person = dataclasses.replace(person, photo=picture.url)
+                except ContentError:  # the members plugin reports a broken photo
+                    person = dataclasses.replace(person, photo=None)
+            result.append(person)
+        return result
 
     def generate_output(self, writer) -> None:
         settings = self.settings
@@ -206,7 +271,7 @@ class PodcastGenerator(Generator):
         if self.has_episodes:
             feed_path = Path(self.output_path) / ps.get(settings, "PODCAST_FEED_PATH")
             feed_path.parent.mkdir(parents=True, exist_ok=True)
-            feed_path.write_bytes(build_feed(settings, episodes, self.podcast_guid))
+            feed_path.write_bytes(build_feed(settings, episodes, self.podcast_guid, self.hosts))
 
         feed = ps.feed_url(settings)
         common = {

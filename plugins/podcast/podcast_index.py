@@ -22,10 +22,28 @@ def _explicit(parent, value: bool | None) -> None:
         xml_elem(f"{{{ITUNES_NS}}}explicit", parent).text = "true" if value else "false"
 
 
+def _person(parent, person: dict) -> None:
+    xml_elem(f"{{{PODCAST_NS}}}person", parent, **person["attributes"]).text = person["name"]
+
+
+def _person_data(name: str, role: str = "host", href=None, img=None, group=None) -> dict:
+    attributes = {"role": role}
+    if group:
+        attributes["group"] = group
+    if href:
+        attributes["href"] = href
+    if img:
+        attributes["img"] = img
+    return {"name": name, "attributes": attributes}
+
+
 class PodcastIndexExtension(BaseExtension):
-    """Channel elements: podcast:guid, locked, medium, license, funding; itunes:explicit."""
+    """Channel elements: podcast:guid, locked, medium, license, funding, person;
+    itunes:explicit and itunes:title (feedgen's podcast extension has neither)."""
 
     def __init__(self) -> None:
+        self._title = None
+        self._persons: list[dict] = []
         self._guid = None
         self._locked = None
         self._owner = None
@@ -58,9 +76,19 @@ class PodcastIndexExtension(BaseExtension):
     def explicit(self, value: bool) -> None:
         self._explicit = value
 
+    def title(self, value: str) -> None:
+        """Channel ``itunes:title``: the show's name as Apple lists it."""
+        self._title = value
+
+    def person(self, name: str, role: str = "host", href=None, img=None, group=None) -> None:
+        """A channel-level person; it applies to every item that lists no person."""
+        self._persons.append(_person_data(name, role, href, img, group))
+
     def extend_rss(self, feed):
         channel = feed[0]
         _explicit(channel, self._explicit)
+        if self._title:
+            xml_elem(f"{{{ITUNES_NS}}}title", channel).text = self._title
         if self._guid:
             xml_elem(f"{{{PODCAST_NS}}}guid", channel).text = self._guid
         if self._locked is not None:
@@ -77,6 +105,8 @@ class PodcastIndexExtension(BaseExtension):
                 element.attrib["url"] = self._license_url
         for label, url in self._funding:
             xml_elem(f"{{{PODCAST_NS}}}funding", channel, url=url).text = label
+        for person in self._persons:
+            _person(channel, person)
         return feed
 
 
@@ -109,14 +139,7 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
         self._chapters = {"url": url, "type": mime}
 
     def person(self, name: str, role: str = "host", href=None, img=None, group=None) -> None:
-        attributes = {"role": role}
-        if group:
-            attributes["group"] = group
-        if href:
-            attributes["href"] = href
-        if img:
-            attributes["img"] = img
-        self._persons.append({"name": name, "attributes": attributes})
+        self._persons.append(_person_data(name, role, href, img, group))
 
     def explicit(self, value: bool) -> None:
         self._explicit = value
@@ -132,5 +155,5 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
         if self._chapters:
             xml_elem(f"{{{PODCAST_NS}}}chapters", entry, **self._chapters)
         for person in self._persons:
-            xml_elem(f"{{{PODCAST_NS}}}person", entry, **person["attributes"]).text = person["name"]
+            _person(entry, person)
         return entry

@@ -42,8 +42,14 @@ DEFAULTS = {
     "PODCAST_LICENSE_URL": None,
     # podcast:funding: list of (label, url); a url without scheme is site-relative.
     "PODCAST_FUNDING": [],
-    # Copyright line of the feed (None: not stated).
+    # Copyright line of the feed. None: "© <first year>–<newest year> <PODCAST_AUTHOR>",
+    # the years taken from the episodes (so the feed stays the same between builds).
     "PODCAST_COPYRIGHT": None,
+    # The show's regular hosts: member slugs or free names, written as channel-level
+    # podcast:person. The namespace lets item-level persons *replace* the channel's,
+    # so an episode that lists people repeats its hosts; one that names only
+    # guests gets these hosts added in the feed; one without people inherits them.
+    "PODCAST_HOSTS": [],
     # Folder below the content folder that holds the episodes (Markdown files).
     "PODCAST_CONTENT_DIR": "podcast",
     # Where the feed is written (below the output folder) and found (below the site URL).
