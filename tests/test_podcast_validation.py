@@ -279,3 +279,28 @@ def test_webvtt_voice_tags_become_speakers(tmp_path):
         ("Anna", "Hallo. Wie geht es?"),
         ("Özlem", "Gut & danke."),
     ]
+
+
+# --- title ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Folge 1: Netzwerk ohne Chef",
+        "#1 Netzwerk ohne Chef",
+        "Lernen im Netzwerk – der Podcast aus Musterstadt: Chefsache",
+    ],
+)
+def test_number_or_show_name_in_the_title_is_a_warning(content, title):
+    edit(content, EP1, "Title: Wie arbeitet ein Netzwerk ohne Chef?", f"Title: {title}")
+    result = build(content)
+    assert result.exit_code == 0, result.messages  # a warning: the site is still right
+    blocks = [b for b in result.messages.split("\n\n") if EP1 in b and "„Title“" in b]
+    assert blocks and "Folgennummer oder den Namen des Podcasts" in blocks[0], result.messages
+    assert "„Episode:“" in blocks[0]
+
+
+def test_an_ordinary_title_gets_no_title_warning(content):
+    result = build(content)
+    assert "Folgennummer oder den Namen des Podcasts" not in result.messages

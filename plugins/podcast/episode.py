@@ -3,13 +3,14 @@ and people, attached to the Pelican article as ``article.podcast``."""
 
 from __future__ import annotations
 
+import re
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.numbers import format_decimal
 
-from content_errors.errors import ContentError, report, suggest
+from content_errors.errors import WARNING, ContentError, report, suggest
 from content_errors.i18n import _
 
 from . import settings as podcast_settings
@@ -30,6 +31,8 @@ EXPLICIT_VALUES = {
     "no": False,
 }
 EPISODE_TYPES = ("full", "trailer", "bonus")
+# "Folge 3", "Episode 12", "Ep. 4", "#7" at a word boundary
+EPISODE_NUMBER_IN_TITLE = re.compile(r"(?i)(?:\b(?:folge|episode|ep\.?)\s*|#)\d+")
 
 
 @dataclass
@@ -128,6 +131,26 @@ class EpisodeReader:
             _("Ergänzen Sie am Anfang der Datei eine Zeile wie „{example}“.").format(
                 example=example
             ),
+        )
+
+    def check_title(self, source: str, title: str) -> None:
+        """Apple shows the show's name and the number beside the title itself;
+        repeated inside the title they appear twice in every podcast app."""
+        show = str(podcast_settings.get(self.settings, "PODCAST_TITLE") or "").strip()
+        numbered = EPISODE_NUMBER_IN_TITLE.search(title)
+        if not (numbered or (show and show.lower() in title.lower())):
+            return
+        report(
+            ContentError(
+                source,
+                "Title",
+                _("Der Titel enthält die Folgennummer oder den Namen des Podcasts."),
+                _(
+                    "Podcast-Apps zeigen Nummer und Podcastnamen ohnehin an; schreiben Sie nur, "
+                    "worum es geht, und tragen Sie die Nummer bei „Episode:“ ein."
+                ),
+                severity=WARNING,
+            )
         )
 
     def _integer(self, meta, source, name, minimum) -> tuple[int | None, bool]:
@@ -229,6 +252,8 @@ class EpisodeReader:
                 )
             )
             ok = False
+
+        self.check_title(source, str(meta.get("title", "")))
 
         hosts, problems = resolve(meta.get("hosts"), "host", "Hosts", self.directory, source)
         guests, more = resolve(meta.get("guests"), "guest", "Guests", self.directory, source)
