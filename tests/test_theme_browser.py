@@ -204,6 +204,13 @@ def test_screenshots_at_phone_and_desktop_width_in_light_and_dark(
                 page.set_viewport_size(size)
                 for path in pages:
                     page.goto(f"{sample_url}/{path}")
+                    # a full-page shot does not scroll: render what the browser would
+                    # otherwise skip or load only when scrolled into view
+                    page.add_style_tag(content="*{content-visibility:visible!important}")
+                    page.evaluate(
+                        "Promise.all([...document.images].map(i => (i.loading = 'eager',"
+                        " i.decode().catch(() => null))))"
+                    )
                     name = (path.strip("/").replace("/", "-") or "home").replace(".html", "")
                     target = SCREENSHOTS / f"{name}-{size_name}-{scheme}.png"
                     page.screenshot(path=str(target), full_page=True)
