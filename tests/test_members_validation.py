@@ -102,11 +102,23 @@ def test_unknown_kind(tmp_path):
 
 def test_unknown_format(tmp_path):
     result = build_members_site(
-        tmp_path, {"members/zora-zander.md": member(Formats="präsenz, online")}
+        tmp_path, {"members/zora-zander.md": member(Formats="präsens, online")}
     )
     assert_fails_with(
-        result, "content/members/zora-zander.md", "Formats", "„präsenz“", "Meinten Sie „praesenz“?"
+        result, "content/members/zora-zander.md", "Formats", "„präsens“", "Meinten Sie „praesenz“?"
     )
+
+
+def test_closed_values_accept_capitals_and_umlauts(tmp_path):
+    """„Präsenz“ and „Person“ are what a German member writes; they mean the same values."""
+    result = build_members_site(
+        tmp_path, {"members/zora-zander.md": member(Kind="Person", Formats="Präsenz, ONLINE")}
+    )
+    assert result.exit_code == 0, result.messages
+    directory = result.page("mitglieder/index.html")
+    item = next(li for li in directory.split("<li ") if "Zora Zander" in li)
+    assert 'data-formats="praesenz online"' in item and 'data-kind="person"' in item
+    assert "kein erlaubter Wert" not in result.messages
 
 
 def test_duplicate_slug_after_slugification(tmp_path):

@@ -151,6 +151,21 @@ def report(problem: ContentError) -> None:
     _current.add(problem)
 
 
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})
+
+
+def choice_key(value: str) -> str:
+    """How a value from a closed list is compared: case, umlauts and spacing do
+    not matter, so „Präsenz“, „praesenz“ and „PRAESENZ“ are the same value."""
+    return "".join(value.casefold().translate(_UMLAUTS).split())
+
+
+def canonical_choice(value: str, choices: Iterable[str]) -> str | None:
+    """The allowed spelling of ``value``, or None if it is not one of ``choices``."""
+    wanted = choice_key(value)
+    return next((choice for choice in choices if choice_key(choice) == wanted), None)
+
+
 def suggest(value: str, choices: Iterable[str], cutoff: float = 0.6) -> str | None:
     """The closest known value to a mistyped one, for "did you mean" hints."""
     lowered = {choice.lower(): choice for choice in choices}

@@ -18,7 +18,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .dates import DateFormatError, parse_date
-from .errors import ERROR, WARNING, ContentError, current, report, suggest
+from .errors import (
+    ERROR,
+    WARNING,
+    ContentError,
+    canonical_choice,
+    current,
+    report,
+    suggest,
+)
 from .fields import ALIASES, Field, FieldSet, known_fields, register_pelican_defaults, registered
 from .i18n import _
 from .settings import DEFAULTS
@@ -527,9 +535,8 @@ class ContentLinter:
             )
         if spec.choices and spec.name.lower() != "status" and not separated_wrongly:
             values = [v.strip() for v in value.split(",")] if spec.multiple else [value]
-            allowed = {c.lower() for c in spec.choices}
             for item in values:
-                if item and item.lower() not in allowed:
+                if item and canonical_choice(item, spec.choices) is None:
                     close = suggest(item, spec.choices)
                     hint = (
                         _("Meinten Sie „{value}“?").format(value=close)

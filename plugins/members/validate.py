@@ -12,6 +12,7 @@ from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
 from content_errors import ContentError, suggest
+from content_errors.errors import canonical_choice
 from content_errors.i18n import _
 from content_errors.report import display_path
 
@@ -70,8 +71,8 @@ def check_choices(source: str, field: Field, raw) -> tuple[list[str], list[Conte
     """Values from a closed list (Kind, Formats, Status), lower-cased."""
     values, problems = [], []
     for value in split_list(raw):
-        normal = value.lower()
-        if normal in field.values:
+        normal = canonical_choice(value, field.values)
+        if normal is not None:
             if normal not in values:
                 values.append(normal)
             continue
