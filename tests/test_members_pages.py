@@ -227,3 +227,14 @@ def test_member_pages_have_breadcrumbs_back_to_the_directory(sample_site):
         "Kompetenzen",
         "Dyskalkulie",
     ]
+
+
+def test_competence_page_lists_the_episodes_tagged_with_it(sample_site):
+    html = sample_site.page("kompetenzen/elternberatung/index.html")
+    section = html.split('id="folgen"', 1)[1].split("</section>", 1)[0]
+    titles = re.findall(r'class="card__title"><a href="[^"]+">([^<]+)</a>', section)
+    assert titles == [
+        "Hausaufgaben ohne Streit",
+        "Mehrsprachig aufwachsen, lesen lernen",
+    ]  # newest first
+    assert 'id="folgen"' not in sample_site.page("kompetenzen/autismus/index.html")

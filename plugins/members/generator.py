@@ -113,6 +113,7 @@ class MembersGenerator(CachingGenerator):
             )
             competence.members = []
             competence.posts = []
+            competence.episodes = []
         problems += duplicate_slugs(competences, lambda c: c.url, self.path)
         known = {competence.slug: competence for competence in competences}
 
@@ -147,6 +148,10 @@ class MembersGenerator(CachingGenerator):
         by_tag = authors.index_posts_by_tag(articles)
         for competence in self.competences:
             competence.posts = by_tag.get(competence.slug, [])
+        # episodes are hidden from the blog lists by the podcast plugin; index them apart
+        episodes_by_tag = authors.index_posts_by_tag(self.context.get("podcast_episodes", []))
+        for competence in self.competences:
+            competence.episodes = episodes_by_tag.get(competence.slug, [])
 
         for problem in problems:
             report(problem)
