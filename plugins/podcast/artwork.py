@@ -119,11 +119,3 @@ def check_artwork(path: Path, source: str, field: str) -> list[ContentError]:
             )
         )
     return problems
-
-
-def dimensions(path: Path) -> tuple[int, int] | None:
-    try:
-        with Image.open(path) as image:
-            return image.size
-    except (UnidentifiedImageError, OSError):
-        return None

@@ -23,8 +23,3 @@ def iso_duration(seconds: float) -> str:
     if minutes:
         text += f"{minutes}M"
     return text + f"{secs}S"
-
-
-def media_fragment(seconds: float) -> str:
-    """``#t=`` value of a media fragment URL (seconds, up to 3 decimals)."""
-    return f"{seconds:.3f}".rstrip("0").rstrip(".")
