@@ -11,14 +11,11 @@ from __future__ import annotations
 import contextlib
 import datetime
 import importlib
-import re
 import sys
 import uuid
 from pathlib import Path
 
 from . import PROJECT_ROOT
-
-GERMAN = {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
 
 FOLDERS = {"member": "members", "post": "blog", "episode": "podcast"}
 
@@ -28,13 +25,13 @@ class ScaffoldError(Exception):
 
 
 def german_slug(text: str) -> str:
-    """``Özlem Arslan`` → ``oezlem-arslan``: German transliteration, then ASCII."""
-    from unidecode import unidecode
+    """``Özlem Arslan`` → ``oezlem-arslan``: the same slug the build gives the name."""
+    plugins = str(PROJECT_ROOT / "plugins")
+    if plugins not in sys.path:
+        sys.path.insert(0, plugins)
+    from i18n.slugs import german_slug as build_slug
 
-    for umlaut, spelled in GERMAN.items():
-        text = text.replace(umlaut, spelled)
-    text = unidecode(text).lower()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return build_slug(text)
 
 
 def load_field_sets(settings_file: Path = PROJECT_ROOT / "pelicanconf.py") -> dict:

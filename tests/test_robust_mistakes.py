@@ -108,7 +108,7 @@ CASES = {
         [
             "Diese Datei und „content/blog/muller.md“",
             "Diese Datei und „content/blog/mueller.md“",
-            "ergeben dieselbe Adresse „blog/treffen-bei-muller/“",
+            "ergeben dieselbe Adresse „blog/treffen-bei-mueller/“",
             "eigene Zeile „Slug: …“",
         ],
     ),
@@ -167,9 +167,9 @@ def test_errors_are_numbered_and_counted(tmp_path):
 @pytest.mark.parametrize(
     ("case", "page", "title"),
     [
-        ("encoding-bom", "blog/ubergange/index.html", "Übergänge"),
-        ("encoding-crlf", "blog/ubergange/index.html", "Übergänge"),
-        ("encoding-bom-crlf", "blog/ubergange/index.html", "Übergänge"),
+        ("encoding-bom", "blog/uebergaenge/index.html", "Übergänge"),
+        ("encoding-crlf", "blog/uebergaenge/index.html", "Übergänge"),
+        ("encoding-bom-crlf", "blog/uebergaenge/index.html", "Übergänge"),
     ],
 )
 def test_bom_and_crlf_files_are_read_like_any_other(tmp_path, case, page, title):

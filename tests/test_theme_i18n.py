@@ -135,3 +135,26 @@ def test_translating_a_variable_never_lets_markup_through():
     assert "<img" not in rendered
     assert rendered.startswith("&lt;img src=x onerror=")
     assert "|Skip to content|2 members|Episode &lt;img" in rendered
+
+
+def test_post_without_slug_gets_umlauts_spelled_out_on_a_german_site(tmp_path):
+    content = minimal(tmp_path)
+    write_files(
+        content,
+        {
+            "blog/uebergaenge.md": "Title: Übergänge gestalten – Größe zeigen\nDate: 2026-03-02\n\nText\n"
+        },
+    )
+    german = build_site(content, tmp_path / "de")
+    assert german.exit_code == 0, german.messages
+    assert german.exists("blog/uebergaenge-gestalten-groesse-zeigen/index.html")
+    english = build_site(content, tmp_path / "en", DEFAULT_LANG="en")
+    assert english.exists("blog/ubergange-gestalten-grosse-zeigen/index.html")  # Pelican's own
+
+
+def test_an_explicit_slug_is_kept_as_written(tmp_path):
+    content = minimal(tmp_path)
+    write_files(
+        content, {"blog/x.md": "Title: Übergänge\nSlug: ueber-gaenge\nDate: 2026-03-02\n\nText\n"}
+    )
+    assert build_site(content, tmp_path / "out").exists("blog/ueber-gaenge/index.html")

@@ -17,7 +17,14 @@ from pelican import signals
 
 from content_errors.i18n import translations_dir
 
-DEFAULTS = {"I18N_TRANSLATIONS_DIR": None}
+from .slugs import apply_german_slug
+
+DEFAULTS = {
+    # folder holding <lang>/LC_MESSAGES/messages.po; None: "translations" in the theme
+    "I18N_TRANSLATIONS_DIR": None,
+    # posts and pages without Slug: get umlauts spelled out (ä → ae); None: on for German sites
+    "I18N_GERMAN_SLUGS": None,
+}
 
 
 def site_locale(settings) -> str:
@@ -92,3 +99,4 @@ def _format_date(value, format: str = "long", locale: str = "de") -> str:  # noq
 
 def register() -> None:
     signals.generator_init.connect(install)
+    signals.content_object_init.connect(apply_german_slug)

@@ -32,11 +32,12 @@ import images
 from content_errors import ContentError, report
 from content_errors.capture import explain_exception
 from content_errors.i18n import N_
+from i18n.slugs import german_slug
 
 from . import authors
 from .contents import Competence, Facet, Member
 from .fields import COMPETENCE_FIELDS, MEMBER_FIELDS, field_named
-from .names import german_slug, initials
+from .names import initials
 from .settings import setting
 from .sorting import sorted_german
 from .validate import (

@@ -4,23 +4,6 @@ from __future__ import annotations
 
 import re
 
-from pelican.utils import slugify
-
-GERMAN_LETTERS = str.maketrans(
-    {"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue", "ß": "ss"}
-)
-
-
-def german_slug(text: str, settings=None) -> str:
-    """``Musterstadt-Süd`` → ``musterstadt-sued`` (umlauts as a German writes them in URLs)."""
-    settings = settings or {}
-    return slugify(
-        str(text).translate(GERMAN_LETTERS),
-        regex_subs=settings.get("SLUG_REGEX_SUBSTITUTIONS", []),
-        preserve_case=False,
-        use_unicode=False,
-    )
-
 
 def initials(name: str) -> str:
     """``Anna Beispiel`` → ``AB``; ``Lernen in Musterstadt e. V.`` → ``LM``; ``Dr. Karin Vogt`` → ``KV``."""
