@@ -120,12 +120,12 @@ format: $(DEV_STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
 
-# Interface text from themes/ (Jinja _()), plugins/ (Python _()) and the menu
+# Interface text from themes/ (Jinja _()), plugins/ and knotenpunkt/ (Python _()) and the menu
 # labels in pelicanconf.py (translatable()). German is the message id.
 translations-extract: $(RUNTIME_STAMP)
 	$(PYBABEL) -q extract -F babel.cfg -k _ -k N_ -k gettext -k translatable \
 		--sort-output --add-location=file --no-wrap --omit-header --project=Knotenpunkt \
-		-o $(TRANSLATIONS)/messages.pot themes plugins pelicanconf.py
+		-o $(TRANSLATIONS)/messages.pot themes plugins knotenpunkt pelicanconf.py
 
 # New text arrives untranslated (never fuzzy-guessed): tests/test_theme_i18n.py
 # then fails until every entry of every catalogue is translated.

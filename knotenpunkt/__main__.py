@@ -59,9 +59,14 @@ def main(argv: list[str] | None = None) -> int:
         except ScaffoldError as problem:
             print(problem, file=sys.stderr)
             return 1
-        print(
-            f"Angelegt: {path.relative_to(args.content.parent) if path.is_relative_to(args.content.parent) else path}"
+        from content_errors.i18n import _
+
+        shown = (
+            path.relative_to(args.content.parent)
+            if path.is_relative_to(args.content.parent)
+            else path
         )
+        print(_("Angelegt: {path}").format(path=shown))
         return 0
     if args.command == "docs":
         from .docs import update_guide

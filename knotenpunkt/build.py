@@ -17,7 +17,9 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import PROJECT_ROOT
+from content_errors.i18n import _, ngettext
+
+from . import plugins_on_path, use_site_language
 
 EXIT_OK = 0
 EXIT_CONTENT_ERRORS = 1
@@ -38,12 +40,6 @@ class Outcome:
     warnings: int = 0
 
 
-def _plugins_on_path() -> None:
-    plugins = str(PROJECT_ROOT / "plugins")
-    if plugins not in sys.path:
-        sys.path.insert(0, plugins)
-
-
 def setup_logging() -> None:
     """Pelican's warnings on the console; our reports are printed by content_errors."""
     from pelican.log import init
@@ -53,7 +49,7 @@ def setup_logging() -> None:
 
 def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
     """One Pelican run in this process; content errors never become tracebacks."""
-    _plugins_on_path()
+    plugins_on_path()
     from pelican import Pelican
     from pelican.settings import read_settings
 
@@ -64,6 +60,7 @@ def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
     errors.reset()
     try:
         settings = read_settings(str(settings_file), override=override)
+        use_site_language(settings)
         Pelican(settings).run()
         code = EXIT_OK
     except SystemExit as stop:
@@ -78,10 +75,12 @@ def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
         if os.environ.get("KNOTENPUNKT_DEBUG"):
             raise
         print(
-            f"Interner Fehler beim Bauen der Website ({exc.__class__.__name__}: {str(exc).strip()[:300]}).\n"
-            "Das liegt nicht an Ihren Inhalten. Bitte melden Sie diesen Fehler "
-            "(mit dieser Meldung) an die Betreuer:innen der Website – bitte melden.\n"
-            "Mit KNOTENPUNKT_DEBUG=1 wird der vollständige Ablauf angezeigt.",
+            _(
+                "Interner Fehler beim Bauen der Website ({error}).\n"
+                "Das liegt nicht an Ihren Inhalten. Bitte melden Sie diesen Fehler "
+                "(mit dieser Meldung) an die Betreuer:innen der Website.\n"
+                "Mit KNOTENPUNKT_DEBUG=1 wird der vollständige Ablauf angezeigt."
+            ).format(error=f"{exc.__class__.__name__}: {str(exc).strip()[:300]}"),
             file=sys.stderr,
         )
         code = EXIT_INTERNAL_ERROR
@@ -129,7 +128,7 @@ def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
             swap_in(building, output)
         return outcome
     except (KeyboardInterrupt, BuildInterrupted):
-        print("Abgebrochen: output/ bleibt unverändert.", file=sys.stderr)
+        print(_("Abgebrochen: output/ bleibt unverändert."), file=sys.stderr)
         return Outcome(130)
     finally:
         shutil.rmtree(building, ignore_errors=True)
@@ -137,15 +136,11 @@ def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
             signal.signal(signal.SIGTERM, previous)
 
 
-def plural(count: int, one: str, many: str) -> str:
-    return f"{count} {one if count == 1 else many}"
-
-
 def summary(outcome: Outcome) -> str:
-    return "{errors}, {warnings}".format(
-        errors=plural(outcome.errors, "Fehler", "Fehler"),
-        warnings=plural(outcome.warnings, "Hinweis", "Hinweise"),
-    )
+    """``1 Fehler, 2 Hinweise`` in the site's language."""
+    errors = ngettext("{count} Fehler", "{count} Fehler", outcome.errors)
+    warnings = ngettext("{count} Hinweis", "{count} Hinweise", outcome.warnings)
+    return f"{errors.format(count=outcome.errors)}, {warnings.format(count=outcome.warnings)}"
 
 
 def check(settings_file: Path, *, strict: bool = False, **overrides) -> Outcome:
@@ -155,13 +150,13 @@ def check(settings_file: Path, *, strict: bool = False, **overrides) -> Outcome:
     if outcome.exit_code == EXIT_INTERNAL_ERROR:
         return outcome
     if outcome.errors:
-        verdict = "Prüfung fehlgeschlagen"
+        verdict = _("Prüfung fehlgeschlagen")
     elif outcome.warnings and strict:
-        verdict = "Prüfung fehlgeschlagen (streng: Hinweise zählen als Fehler)"
+        verdict = _("Prüfung fehlgeschlagen (streng: Hinweise zählen als Fehler)")
     elif outcome.warnings:
-        verdict = "Prüfung bestanden, bitte die Hinweise ansehen"
+        verdict = _("Prüfung bestanden, bitte die Hinweise ansehen")
     else:
-        verdict = "Alles in Ordnung"
+        verdict = _("Alles in Ordnung")
     print(f"{verdict}: {summary(outcome)}.", file=sys.stderr)
     failed = outcome.errors or (strict and outcome.warnings) or outcome.exit_code
     outcome.exit_code = EXIT_CONTENT_ERRORS if failed else EXIT_OK

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import sys
 
+from content_errors.i18n import _
+
 from . import PROJECT_ROOT
 
 GUIDE = PROJECT_ROOT / "docs" / "mitmachen.md"
@@ -78,14 +80,14 @@ def update_guide(check_only: bool = False) -> int:
     text = GUIDE.read_text(encoding="utf-8")
     fresh = rendered_guide(text, render_reference(load_field_sets()))
     if fresh == text:
-        print("docs/mitmachen.md ist aktuell.")
+        print(_("docs/mitmachen.md ist aktuell."))
         return 0
     if check_only:
         print(
-            "docs/mitmachen.md ist veraltet: bitte „python -m knotenpunkt docs“ ausführen.",
+            _("docs/mitmachen.md ist veraltet: bitte „python -m knotenpunkt docs“ ausführen."),
             file=sys.stderr,
         )
         return 1
     GUIDE.write_text(fresh, encoding="utf-8")
-    print("docs/mitmachen.md aktualisiert.")
+    print(_("docs/mitmachen.md aktualisiert."))
     return 0

@@ -11,34 +11,32 @@ from __future__ import annotations
 import contextlib
 import datetime
 import importlib
-import sys
 import uuid
 from pathlib import Path
 
-from . import PROJECT_ROOT
+from content_errors.i18n import _
+
+from . import PROJECT_ROOT, use_site_language
 
 FOLDERS = {"member": "members", "post": "blog", "episode": "podcast"}
 
 
 class ScaffoldError(Exception):
-    """A reason not to write the file, in German, for the member."""
+    """A reason not to write the file, for the member, in the site's language."""
 
 
 def german_slug(text: str) -> str:
     """``Özlem Arslan`` → ``oezlem-arslan``: the same slug the build gives the name."""
-    plugins = str(PROJECT_ROOT / "plugins")
-    if plugins not in sys.path:
-        sys.path.insert(0, plugins)
     from i18n.slugs import german_slug as build_slug
 
     return build_slug(text)
 
 
 def load_field_sets(settings_file: Path = PROJECT_ROOT / "pelicanconf.py") -> dict:
-    """The field registry after every configured plugin had the chance to fill it."""
-    plugins = str(PROJECT_ROOT / "plugins")
-    if plugins not in sys.path:
-        sys.path.insert(0, plugins)
+    """The field registry after every configured plugin had the chance to fill it.
+
+    Messages printed afterwards are in the site's language (DEFAULT_LANG).
+    """
     from pelican.settings import read_settings
 
     from content_errors.fields import register_pelican_defaults, registered
@@ -57,6 +55,7 @@ def load_field_sets(settings_file: Path = PROJECT_ROOT / "pelicanconf.py") -> di
         settings.get("PAGE_PATHS", []),
         settings.get("CONTENT_EXTRA_FIELDS", {}),
     )
+    use_site_language(settings)
     return registered()
 
 
@@ -128,11 +127,15 @@ def scaffold(
     folder = FOLDERS[kind]
     field_set = field_sets.get(folder)
     if field_set is None:
-        raise ScaffoldError(f"Für content/{folder}/ sind keine Felder bekannt.")
+        raise ScaffoldError(
+            _("Für content/{folder}/ sind keine Felder bekannt.").format(folder=folder)
+        )
     now = datetime.datetime.now().replace(second=0, microsecond=0)
     if kind == "member":
         if not name.strip():
-            raise ScaffoldError('Bitte geben Sie einen Namen an: make member NAME="Anna Beispiel"')
+            raise ScaffoldError(
+                _('Bitte geben Sie einen Namen an: make member NAME="Anna Beispiel"')
+            )
         slug = german_slug(name)
         filename = f"{slug}.md"
         preset = {"Title": name.strip(), "Slug": slug}
@@ -142,15 +145,20 @@ def scaffold(
     elif kind == "post":
         if not title.strip():
             raise ScaffoldError(
-                'Bitte geben Sie einen Titel an: make post TITLE="Mein Beitrag" AUTHOR=anna-beispiel'
+                _(
+                    'Bitte geben Sie einen Titel an: make post TITLE="Mein Beitrag" '
+                    "AUTHOR=anna-beispiel"
+                )
             )
         slug = german_slug(title)
         filename = f"{slug}.md"
         if author and not (content / "members" / f"{author}.md").exists():
             raise ScaffoldError(
-                f"Ein Mitglied mit dem Slug „{author}“ gibt es nicht "
-                f"(content/members/{author}.md fehlt). Schreiben Sie den Dateinamen Ihres "
-                "Profils ohne „.md“, z. B. AUTHOR=anna-beispiel."
+                _(
+                    "Ein Mitglied mit dem Slug „{author}“ gibt es nicht "
+                    "(content/members/{author}.md fehlt). Schreiben Sie den Dateinamen Ihres "
+                    "Profils ohne „.md“, z. B. AUTHOR=anna-beispiel."
+                ).format(author=author)
             )
         preset = {
             "Title": title.strip(),
@@ -165,7 +173,9 @@ def scaffold(
         )
     elif kind == "episode":
         if not title.strip():
-            raise ScaffoldError('Bitte geben Sie einen Titel an: make episode TITLE="Folgentitel"')
+            raise ScaffoldError(
+                _('Bitte geben Sie einen Titel an: make episode TITLE="Folgentitel"')
+            )
         number, season = next_episode(content / folder)
         slug = f"folge-{number:02d}-{german_slug(title)}"
         filename = f"{slug}.md"
@@ -192,9 +202,10 @@ def scaffold(
     target = content / folder / filename
     if target.exists():
         raise ScaffoldError(
-            f"Die Datei content/{folder}/{filename} gibt es schon; sie wird nicht "
-            "überschrieben. Bearbeiten Sie sie direkt oder wählen Sie einen anderen "
-            "Namen bzw. Titel."
+            _(
+                "Die Datei {path} gibt es schon; sie wird nicht überschrieben. Bearbeiten "
+                "Sie sie direkt oder wählen Sie einen anderen Namen bzw. Titel."
+            ).format(path=f"content/{folder}/{filename}")
         )
     target.parent.mkdir(parents=True, exist_ok=True)
     target.write_text(render(field_set, preset, intro), encoding="utf-8")

@@ -115,7 +115,9 @@ def test_failure_halfway_through_writing_leaves_previous_output(tmp_path):
         env={"EXPLODE_ON_WRITE": "raise"},
     )
     assert completed.returncode == 2, completed.stderr
-    assert "Interner Fehler" in completed.stderr and "bitte melden" in completed.stderr
+    assert "Interner Fehler" in completed.stderr
+    assert completed.stderr.count("Bitte melden Sie diesen Fehler") == 1
+    assert "bitte melden" not in completed.stderr  # said once, not twice
     assert "Traceback" not in completed.stderr + completed.stdout
     assert (output / "index.html").read_text(encoding="utf-8") == "die alte Website"
     assert leftovers(output) == []
@@ -196,6 +198,25 @@ def test_command_line_check_has_no_traceback(tmp_path, case):
     completed = run_cli("check", "--content", str(minimal_content(tmp_path, case)))
     assert completed.returncode == 1
     assert "Prüfung fehlgeschlagen: 1 Fehler" in completed.stderr
+    assert "Traceback" not in completed.stderr + completed.stdout
+
+
+def test_command_line_check_speaks_the_site_language(tmp_path):
+    settings = tmp_path / "english_conf.py"
+    settings.write_text(
+        "import sys\n"
+        f"sys.path.insert(0, {str(PROJECT_ROOT)!r})\n"
+        "from pelicanconf import *  # noqa: F403\n"
+        f"THEME = {str(PROJECT_ROOT / 'themes' / 'knotenpunkt')!r}\n"
+        f"PLUGIN_PATHS = [{str(PROJECT_ROOT / 'plugins')!r}]\n"
+        'DEFAULT_LANG = "en"\n',
+        encoding="utf-8",
+    )
+    content = minimal_content(tmp_path, "date-impossible", "encoding-latin1", "tab-in-body")
+    completed = run_cli("check", "--settings", str(settings), "--content", str(content))
+    assert completed.returncode == 1
+    assert "Check failed: 2 errors, 1 note." in completed.stderr
+    assert "Prüfung" not in completed.stderr and "Hinweis" not in completed.stderr
     assert "Traceback" not in completed.stderr + completed.stdout
 
 

@@ -10,6 +10,7 @@ live in git.
 from __future__ import annotations
 
 import functools
+from gettext import c2py
 from pathlib import Path
 
 from babel.messages.pofile import read_po
@@ -39,17 +40,32 @@ def set_language(language: str, locale_dir: Path | None = None) -> None:
 
 def gettext(message: str) -> str:
     """The message in the site's language; the German original as fallback."""
-    return _catalogue(str(_locale_dir), _language).get(message, message)
+    return _catalogue(str(_locale_dir), _language)[0].get(message, message)
+
+
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """The form for ``count`` in the site's language; German (one/many) as fallback."""
+    messages, plural_form = _catalogue(str(_locale_dir), _language)
+    forms = messages.get((singular, plural))
+    if forms:
+        return forms[min(plural_form(count), len(forms) - 1)]
+    return singular if count == 1 else plural
 
 
 @functools.cache
-def _catalogue(locale_dir: str, language: str) -> dict[str, str]:
+def _catalogue(locale_dir: str, language: str):
+    """(message id → translation, plural rule) of one catalogue; plural ids are tuples."""
     po_file = Path(locale_dir) / language / "LC_MESSAGES" / "messages.po"
     if not po_file.exists():
-        return {}
+        return {}, c2py("n != 1")
     with po_file.open("rb") as handle:
         catalog = read_po(handle)
-    return {m.id: m.string for m in catalog if m.id and m.string and not m.fuzzy}
+    messages = {
+        m.id: m.string
+        for m in catalog
+        if m.id and not m.fuzzy and (all(m.string) if isinstance(m.string, tuple) else m.string)
+    }
+    return messages, c2py(catalog.plural_expr)
 
 
 _ = gettext
