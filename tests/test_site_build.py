@@ -72,3 +72,10 @@ def test_markup_in_metadata_is_escaped_but_markdown_body_is_html(tmp_path):
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt; Böse" in html
     assert "<em>Betont</em>" in html
+
+
+def test_sample_video_waits_for_consent(sample_site):
+    """The sample shows members how an embed looks: a notice and a button, no iframe."""
+    html = sample_site.page("blog/barcamp-lernen-2026/index.html")
+    assert "Inhalt von YouTube laden" in html
+    assert "<iframe" not in html
