@@ -1,19 +1,35 @@
 """Running Pelican in-process: atomic builds into output/, and content checks.
 
 A build writes into a hidden temporary folder next to ``output/`` and swaps
-it in by renaming only when Pelican finished without a content error. A
-failed, interrupted or killed build therefore leaves the previous site in
-``output/`` exactly as it was, and no half-written folder behind.
+it in only when Pelican finished without a content error. A failed,
+interrupted or killed build therefore leaves the previous site in ``output/``
+exactly as it was, and no half-written folder behind.
+
+Three more guarantees (docs/security.md, "Builds"):
+
+- *Exclusive*: builds into the same folder hold a lock on it, so a second
+  ``make html`` waits for the first instead of mixing two half sites.
+- *Never without a site*: on Linux the swap is one atomic exchange of the
+  two folders (``renameat2(RENAME_EXCHANGE)``). Elsewhere it is two renames;
+  if the build is killed between them, the next build first puts the
+  previous site back, so no later failure can delete the only copy.
+- *Interruptions are not content errors*: Ctrl-C and SIGTERM end the build
+  with "Abgebrochen", never blamed on the file being read at that moment.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
+import fcntl
 import logging
 import os
 import shutil
 import signal
 import sys
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,13 +40,19 @@ from . import plugins_on_path, use_site_language
 EXIT_OK = 0
 EXIT_CONTENT_ERRORS = 1
 EXIT_INTERNAL_ERROR = 2
+EXIT_INTERRUPTED = 130
 
 BUILDING = ".{name}.building-"
 RETIRED = ".{name}.old-"
 
 
-class BuildInterrupted(Exception):
-    """The build was stopped from outside (Ctrl-C, ``kill``)."""
+class BuildInterrupted(BaseException):  # noqa: N818 - like KeyboardInterrupt
+    """The build was stopped from outside (``kill``, SIGTERM).
+
+    A ``BaseException`` like ``KeyboardInterrupt``: Pelican catches
+    ``Exception`` around every file it reads and would report the signal as
+    a broken content file.
+    """
 
 
 @dataclass
@@ -88,8 +110,17 @@ def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
     return Outcome(code, len(collected.errors), len(collected.warnings))
 
 
-def _remove_leftovers(output: Path) -> None:
-    """Temporary folders of builds that were killed before they could clean up."""
+def _recover_and_clean(output: Path) -> None:
+    """Put a previous site back if a build died mid-swap, then drop temporary folders.
+
+    Runs under the build lock, so no other build's folder is touched.
+    """
+    retired = sorted(
+        output.parent.glob(RETIRED.format(name=output.name) + "*"),
+        key=lambda folder: folder.stat().st_mtime,
+    )
+    if retired and not output.exists():
+        os.rename(retired.pop(), output)
     for prefix in (BUILDING, RETIRED):
         for stale in output.parent.glob(prefix.format(name=output.name) + "*"):
             shutil.rmtree(stale, ignore_errors=True)
@@ -99,41 +130,112 @@ def _raise_interrupted(signum, _frame):
     raise BuildInterrupted(signum)
 
 
+@contextlib.contextmanager
+def interruptible() -> Iterator[None]:
+    """SIGTERM ends the build like Ctrl-C does (in the main thread only)."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _raise_interrupted)
+    except ValueError:  # not the main thread (tests): Ctrl-C still cleans up
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+@contextlib.contextmanager
+def exclusive(folder: Path) -> Iterator[None]:
+    """Hold the build lock of ``folder``; a second build waits here with a message.
+
+    The lock is ``flock`` on the folder itself: no lock file to leave behind,
+    and the kernel releases it when a build dies.
+    """
+    handle = os.open(folder, os.O_RDONLY)
+    try:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            print(
+                _(
+                    "Ein anderer Build schreibt gerade in {folder}. "
+                    "Dieser Build wartet, bis er fertig ist …"
+                ).format(folder=folder),
+                file=sys.stderr,
+                flush=True,
+            )
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(handle)  # releases the lock
+
+
+_RENAME_EXCHANGE = 2
+_AT_FDCWD = -100
+
+
+def _exchange(first: Path, second: Path) -> bool:
+    """Swap two folders in one atomic step; False where the system cannot."""
+    try:
+        renameat2 = ctypes.CDLL(None, use_errno=True).renameat2
+    except (AttributeError, OSError):
+        return False
+    result = renameat2(
+        _AT_FDCWD, os.fsencode(first), _AT_FDCWD, os.fsencode(second), _RENAME_EXCHANGE
+    )
+    if result == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(code, os.strerror(code), str(second))
+
+
 def swap_in(fresh: Path, output: Path) -> None:
-    """Replace ``output`` by ``fresh`` with two renames on the same file system."""
-    if output.exists():
+    """Replace ``output`` by ``fresh`` so that ``output`` is never missing."""
+    if not output.exists():
+        os.rename(fresh, output)
+    elif _exchange(fresh, output):
+        shutil.rmtree(fresh, ignore_errors=True)  # now holds the previous site
+    else:
         retired = output.parent / (RETIRED.format(name=output.name) + str(os.getpid()))
         os.rename(output, retired)
-        os.rename(fresh, output)
+        os.rename(fresh, output)  # a kill before this line: _recover_and_clean
         shutil.rmtree(retired, ignore_errors=True)
-    else:
-        os.rename(fresh, output)
+
+
+def unwritable(folder: Path, problem: OSError) -> Outcome:
+    print(
+        _(
+            "In den Ordner {folder} kann nicht geschrieben werden ({error}). "
+            "Prüfen Sie die Schreibrechte oder bauen Sie mit --output in einen anderen Ordner."
+        ).format(folder=folder, error=problem.strerror or problem),
+        file=sys.stderr,
+    )
+    return Outcome(EXIT_INTERNAL_ERROR)
 
 
 def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
     """Build into a temporary folder next to ``output`` and swap it in on success."""
     output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    _remove_leftovers(output)
     building = output.parent / (BUILDING.format(name=output.name) + str(os.getpid()))
-    building.mkdir()
-    previous = signal.getsignal(signal.SIGTERM)
     try:
-        signal.signal(signal.SIGTERM, _raise_interrupted)
-    except ValueError:  # not the main thread (tests): Ctrl-C still cleans up
-        previous = None
-    try:
-        outcome = run_pelican(settings_file, building, **overrides)
-        if outcome.exit_code == EXIT_OK:
-            swap_in(building, output)
-        return outcome
+        output.parent.mkdir(parents=True, exist_ok=True)
+        with exclusive(output.parent), interruptible():
+            _recover_and_clean(output)
+            building.mkdir()
+            try:
+                outcome = run_pelican(settings_file, building, **overrides)
+                if outcome.exit_code == EXIT_OK:
+                    swap_in(building, output)
+                return outcome
+            finally:
+                shutil.rmtree(building, ignore_errors=True)
     except (KeyboardInterrupt, BuildInterrupted):
         print(_("Abgebrochen: output/ bleibt unverändert."), file=sys.stderr)
-        return Outcome(130)
-    finally:
-        shutil.rmtree(building, ignore_errors=True)
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        return Outcome(EXIT_INTERRUPTED)
+    except OSError as problem:  # pelican's own errors are handled in run_pelican
+        return unwritable(output.parent, problem)
 
 
 def summary(outcome: Outcome) -> str:
@@ -145,8 +247,12 @@ def summary(outcome: Outcome) -> str:
 
 def check(settings_file: Path, *, strict: bool = False, **overrides) -> Outcome:
     """Build into a throw-away folder and report every problem with a count."""
-    with tempfile.TemporaryDirectory(prefix="knotenpunkt-check-") as scratch:
-        outcome = run_pelican(settings_file, Path(scratch) / "output", **overrides)
+    try:
+        with interruptible(), tempfile.TemporaryDirectory(prefix="knotenpunkt-check-") as scratch:
+            outcome = run_pelican(settings_file, Path(scratch) / "output", **overrides)
+    except (KeyboardInterrupt, BuildInterrupted):
+        print(_("Abgebrochen."), file=sys.stderr)
+        return Outcome(EXIT_INTERRUPTED)
     if outcome.exit_code == EXIT_INTERNAL_ERROR:
         return outcome
     if outcome.errors:
