@@ -10,8 +10,11 @@ import sys
 sys.path.append(os.curdir)
 from pelicanconf import *  # noqa: E402,F403
 
-# The public address of the site, without a trailing slash. CI may set it.
-SITEURL = (os.environ.get("SITEURL") or "https://netzwerk-lernen.example.org").rstrip("/")
+# The public address of the site, https://, without a trailing slash: set it
+# here or as the environment variable SITEURL (the Pages workflows do). There
+# is deliberately no default: a fork must never publish with the sample's
+# address, and `make publish` refuses a missing, http:// or example address.
+SITEURL = os.environ.get("SITEURL", "").strip().rstrip("/")
 RELATIVE_URLS = False
 
 # Drafts (Status: draft) are not written at all in production.
@@ -20,8 +23,10 @@ DRAFT_PAGE_SAVE_AS = ""
 DRAFT_LANG_SAVE_AS = ""
 DRAFT_PAGE_LANG_SAVE_AS = ""
 
-# Production checks: content_errors refuses a SITEURL that is not an absolute
-# http(s) address, and plugins may be stricter where it matters for the public.
+# Production checks: content_errors refuses a SITEURL that is missing, not
+# https://, not a valid host name or an example address (PUBLISH_ALLOW_HTTP
+# and PUBLISH_ALLOW_EXAMPLE_ADDRESS in plugins/content_errors/settings.py),
+# and plugins may be stricter where it matters for the public.
 CONTENT_PRODUCTION = True
 
 FEED_ALL_ATOM = "feeds/blog.atom.xml"

@@ -23,6 +23,7 @@ import contextlib
 import ctypes
 import errno
 import fcntl
+import io
 import logging
 import os
 import shutil
@@ -60,6 +61,43 @@ class Outcome:
     exit_code: int
     errors: int = 0
     warnings: int = 0
+    #: one German line: what the build contains (members, posts, episodes, pages)
+    built: str = ""
+
+
+class _WithoutPelicanSummary(io.TextIOBase):
+    """stdout without Pelican's English "Done: Processed …" line.
+
+    That line counts published podcast episodes as "hidden articles" and
+    speaks English; :func:`built_summary` says what was built instead.
+    Everything else (plugins' own output included) passes through at once.
+    """
+
+    def __init__(self, target) -> None:
+        self.target = target
+
+    def write(self, text: str) -> int:
+        if text.lstrip().startswith("Done: Processed"):
+            return len(text)
+        return self.target.write(text)
+
+    def flush(self) -> None:
+        self.target.flush()
+
+
+def built_summary(context: dict) -> str:
+    """``Gebaut: 12 Mitglieder, 8 Blogbeiträge, 4 Podcastfolgen, 6 Seiten.``"""
+    members = len(context.get("members") or ())
+    posts = len(context.get("articles") or ())
+    episodes = len(context.get("podcast_episodes") or ())
+    pages = len(context.get("pages") or ())
+    parts = [
+        ngettext("{count} Mitglied", "{count} Mitglieder", members).format(count=members),
+        ngettext("{count} Blogbeitrag", "{count} Blogbeiträge", posts).format(count=posts),
+        ngettext("{count} Podcastfolge", "{count} Podcastfolgen", episodes).format(count=episodes),
+        ngettext("{count} Seite", "{count} Seiten", pages).format(count=pages),
+    ]
+    return _("Gebaut: {parts}.").format(parts=", ".join(parts))
 
 
 def setup_logging() -> None:
@@ -72,7 +110,7 @@ def setup_logging() -> None:
 def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
     """One Pelican run in this process; content errors never become tracebacks."""
     plugins_on_path()
-    from pelican import Pelican
+    from pelican import Pelican, signals
     from pelican.settings import read_settings
 
     from content_errors import errors
@@ -80,16 +118,25 @@ def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
 
     override = {"OUTPUT_PATH": str(output), **overrides}
     errors.reset()
+    contexts: list[dict] = []
+
+    def remember_context(generators) -> None:
+        if generators:
+            contexts.append(generators[0].context)
+
+    signals.all_generators_finalized.connect(remember_context)
     try:
         settings = read_settings(str(settings_file), override=override)
         use_site_language(settings)
-        Pelican(settings).run()
+        with contextlib.redirect_stdout(_WithoutPelicanSummary(sys.stdout)):
+            Pelican(settings).run()
         code = EXIT_OK
     except SystemExit as stop:
         code = stop.code if isinstance(stop.code, int) else EXIT_CONTENT_ERRORS
     except errors.ContentError as problem:  # a plugin raised instead of reporting
         errors.report(problem)
-        print(format_report(*errors.current().unshown()), file=sys.stderr)
+        checking = bool(overrides.get("CONTENT_CHECK_ONLY"))
+        print(format_report(*errors.current().unshown(), checking=checking), file=sys.stderr)
         code = EXIT_CONTENT_ERRORS
     except (KeyboardInterrupt, BuildInterrupted):
         raise
@@ -106,8 +153,11 @@ def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
             file=sys.stderr,
         )
         code = EXIT_INTERNAL_ERROR
+    finally:
+        signals.all_generators_finalized.disconnect(remember_context)
     collected = errors.current()
-    return Outcome(code, len(collected.errors), len(collected.warnings))
+    built = built_summary(contexts[-1]) if contexts and code == EXIT_OK else ""
+    return Outcome(code, len(collected.errors), len(collected.warnings), built)
 
 
 def _recover_and_clean(output: Path) -> None:
@@ -228,6 +278,7 @@ def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
                 outcome = run_pelican(settings_file, building, **overrides)
                 if outcome.exit_code == EXIT_OK:
                     swap_in(building, output)
+                    print(outcome.built, file=sys.stderr)
                 return outcome
             finally:
                 shutil.rmtree(building, ignore_errors=True)
@@ -249,7 +300,13 @@ def check(settings_file: Path, *, strict: bool = False, **overrides) -> Outcome:
     """Build into a throw-away folder and report every problem with a count."""
     try:
         with interruptible(), tempfile.TemporaryDirectory(prefix="knotenpunkt-check-") as scratch:
-            outcome = run_pelican(settings_file, Path(scratch) / "output", **overrides)
+            outcome = run_pelican(
+                settings_file,
+                Path(scratch) / "output",
+                # nothing is published, but everything publishing would refuse in
+                # the content is reported: the Impressum must be complete
+                **{"CONTENT_CHECK_ONLY": True, "LEGAL_REQUIRE_COMPLETE": True, **overrides},
+            )
     except (KeyboardInterrupt, BuildInterrupted):
         print(_("Abgebrochen."), file=sys.stderr)
         return Outcome(EXIT_INTERRUPTED)

@@ -24,6 +24,10 @@ from pelican.settings import read_settings
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SAMPLE_CONTENT = PROJECT_ROOT / "content"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+PUBLISHCONF = PROJECT_ROOT / "publishconf.py"
+#: what a production build of the sample needs: publishconf.py has no address
+#: of its own, and example addresses are refused unless explicitly allowed
+PUBLISH = {"SITEURL": "https://netzwerk-lernen.example.org", "PUBLISH_ALLOW_EXAMPLE_ADDRESS": True}
 
 
 @dataclass

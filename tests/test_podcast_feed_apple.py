@@ -13,7 +13,7 @@ import lxml.html
 import pytest
 from lxml import etree
 
-from sitebuild import PROJECT_ROOT, build_site, copy_sample
+from sitebuild import PUBLISH, PUBLISHCONF, build_site, copy_sample
 
 ITUNES = "http://www.itunes.com/dtds/podcast-1.0.dtd"
 PODCAST = "https://podcastindex.org/namespace/1.0"
@@ -22,9 +22,8 @@ CONTENT = "http://purl.org/rss/1.0/modules/content/"
 NS = {"itunes": ITUNES, "podcast": PODCAST, "atom": ATOM, "content": CONTENT}
 SHOW_TITLE = "Lernen im Netzwerk – der Podcast aus Musterstadt"
 DEV_SITE = "http://127.0.0.1:8000"
-PROD_SITE = "https://netzwerk-lernen.example.org"
+PROD_SITE = PUBLISH["SITEURL"]
 MEDIA = "https://media.example.net/knotenpunkt"
-PUBLISHCONF = PROJECT_ROOT / "publishconf.py"
 EP2_PAGE = "podcast/folge-02-mehrsprachig-aufwachsen/"
 EP2_GUID = "d0c70920-0312-4b48-8976-ded62b560da8"
 EP3_GUID = "66799f65-3b23-4cfd-a694-9725555c9bb8"
@@ -273,7 +272,7 @@ def test_files_named_outside_static_paths_are_published_where_the_feed_says(tmp_
         path = content / "podcast" / name
         path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), "utf-8")
 
-    result = build_site(content, tmp_path / "out", settings_file=PUBLISHCONF)
+    result = build_site(content, tmp_path / "out", settings_file=PUBLISHCONF, **PUBLISH)
     assert result.exit_code == 0, result.messages
     urls = assert_published(result, PROD_SITE)
     assert f"{PROD_SITE}/kapitel/folge-01.json" in urls
@@ -294,7 +293,7 @@ def test_files_named_outside_static_paths_are_published_where_the_feed_says(tmp_
 @pytest.fixture(scope="module")
 def published(tmp_path_factory):
     root = tmp_path_factory.mktemp("published")
-    result = build_site(copy_sample(root), root / "out", settings_file=PUBLISHCONF)
+    result = build_site(copy_sample(root), root / "out", settings_file=PUBLISHCONF, **PUBLISH)
     assert result.exit_code == 0, result.messages
     return result
 
@@ -325,7 +324,9 @@ def test_production_feed_uses_https_everywhere_and_never_the_dev_server(publishe
 
 
 def test_production_feed_is_byte_identical_across_builds(published, tmp_path):
-    again = build_site(copy_sample(tmp_path), tmp_path / "out", settings_file=PUBLISHCONF)
+    again = build_site(
+        copy_sample(tmp_path), tmp_path / "out", settings_file=PUBLISHCONF, **PUBLISH
+    )
     assert again.exit_code == 0, again.messages
     first = published.output.joinpath("podcast/feed.xml").read_bytes()
     assert again.output.joinpath("podcast/feed.xml").read_bytes() == first
@@ -337,7 +338,11 @@ def test_production_feed_is_byte_identical_across_builds(published, tmp_path):
 
 def test_production_enclosures_use_the_media_host_and_nothing_else_does(tmp_path):
     result = build_site(
-        copy_sample(tmp_path), tmp_path / "out", settings_file=PUBLISHCONF, PODCAST_MEDIA_URL=MEDIA
+        copy_sample(tmp_path),
+        tmp_path / "out",
+        settings_file=PUBLISHCONF,
+        PODCAST_MEDIA_URL=MEDIA,
+        **PUBLISH,
     )
     assert result.exit_code == 0, result.messages
     feed = feed_of(result)

@@ -12,7 +12,7 @@ import time
 import pytest
 
 from knotenpunkt.build import atomic_build, check
-from sitebuild import FIXTURES, PROJECT_ROOT, copy_sample
+from sitebuild import FIXTURES, PROJECT_ROOT, PUBLISH, copy_sample
 
 PELICANCONF = PROJECT_ROOT / "pelicanconf.py"
 PUBLISHCONF = PROJECT_ROOT / "publishconf.py"
@@ -74,7 +74,7 @@ def test_two_production_builds_are_byte_identical(tmp_path):
     content = copy_sample(tmp_path)
     outputs = [tmp_path / "a" / "output", tmp_path / "b" / "output"]
     for output in outputs:
-        assert atomic_build(PUBLISHCONF, output, PATH=str(content)).exit_code == 0
+        assert atomic_build(PUBLISHCONF, output, PATH=str(content), **PUBLISH).exit_code == 0
     first, second = (tree_hashes(o) for o in outputs)
     assert any(name.endswith(".xml") for name in first)  # feeds are on in production
     assert first == second
@@ -270,7 +270,13 @@ def test_production_build_has_absolute_links_feeds_and_no_drafts(tmp_path):
         "Title: Entwurf\nDate: 2026-03-02\nStatus: draft\n\nNoch nicht fertig.\n", encoding="utf-8"
     )
     output = tmp_path / "output"
-    outcome = atomic_build(PUBLISHCONF, output, PATH=str(content), SITEURL="https://n.example.org")
+    outcome = atomic_build(
+        PUBLISHCONF,
+        output,
+        PATH=str(content),
+        SITEURL="https://n.example.org",
+        PUBLISH_ALLOW_EXAMPLE_ADDRESS=True,
+    )
     assert outcome.exit_code == 0
     assert 'href="https://n.example.org/blog/erster-beitrag/"' in (
         output / "blog" / "index.html"

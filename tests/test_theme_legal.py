@@ -2,7 +2,14 @@
 
 import shutil
 
-from sitebuild import FIXTURES, PROJECT_ROOT, build_site, copy_sample, write_files
+from sitebuild import (
+    FIXTURES,
+    PUBLISH,
+    PUBLISHCONF,
+    build_site,
+    copy_sample,
+    write_files,
+)
 
 COMPLETE = {
     "name": "Test e. V.",
@@ -67,7 +74,7 @@ def test_unknown_legal_key_gets_a_did_you_mean_hint(tmp_path):
 
 def test_sample_network_publishes_with_complete_legal_data(tmp_path):
     result = build_site(
-        copy_sample(tmp_path), tmp_path / "out", settings_file=PROJECT_ROOT / "publishconf.py"
+        copy_sample(tmp_path), tmp_path / "out", settings_file=PUBLISHCONF, **PUBLISH
     )
     assert result.exit_code == 0, result.messages
     impressum = result.page("impressum/index.html")

@@ -18,7 +18,7 @@ def published(tmp_path_factory):
     root = tmp_path_factory.mktemp("published")
     result = build_site(
         copy_sample(root), root / "out", settings_file=PROJECT_ROOT / "publishconf.py",
-        SITEURL=SITEURL, FEED_DOMAIN=SITEURL,
+        SITEURL=SITEURL, FEED_DOMAIN=SITEURL, PUBLISH_ALLOW_EXAMPLE_ADDRESS=True,
     )  # fmt: skip
     assert result.exit_code == 0, result.messages
     return result

@@ -50,6 +50,10 @@ class ContentError(Exception):
         )
 
 
+class ConfigurationError(ContentError):
+    """A mistake in pelicanconf.py or publishconf.py: the maintainers fix it, not members."""
+
+
 class ProblemCollector:
     """All problems reported during one build, de-duplicated, in a stable order.
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import os
-import re
 import sys
 
 from pelican import signals
@@ -13,6 +12,7 @@ from . import dates, errors
 from .capture import PelicanLogCapture
 from .i18n import _, set_language, translations_dir
 from .lint import lint_content
+from .publishing import check_production_settings
 from .report import format_report
 from .settings import DEFAULTS
 from .slugs import check_unique_addresses
@@ -55,7 +55,8 @@ def start_build(settings) -> None:
     stop_listening()
     collector.claiming = True
     try:
-        check_production_settings(settings)
+        if settings.get("CONTENT_PRODUCTION", DEFAULTS["CONTENT_PRODUCTION"]):
+            check_production_settings(settings, errors.report)
         lint_content(settings)
     finally:
         collector.claiming = False
@@ -63,25 +64,6 @@ def start_build(settings) -> None:
     logging.getLogger("pelican").addHandler(_handler)
     for console_handler in logging.getLogger().handlers:
         console_handler.addFilter(_not_yet_reported)
-
-
-def check_production_settings(settings: dict) -> None:
-    """A production build needs the site's public address to write absolute links."""
-    if not settings.get("CONTENT_PRODUCTION", DEFAULTS["CONTENT_PRODUCTION"]):
-        return
-    site_url = settings.get("SITEURL") or ""
-    if not re.match(r"^https?://[^/\s]+", site_url):
-        errors.report(
-            errors.ContentError(
-                "publishconf.py",
-                "SITEURL",
-                _("„{value}“ ist keine vollständige Internetadresse.").format(value=site_url),
-                _(
-                    "Setzen Sie SITEURL in publishconf.py oder als Umgebungsvariable, "
-                    "z. B. SITEURL=https://netzwerk.example.org"
-                ),
-            )
-        )
 
 
 def stop_listening() -> None:
@@ -123,7 +105,13 @@ def fail_on_errors(content_root: str | None, settings=None) -> None:
     collected = errors.current()
     new_errors, new_warnings = collected.unshown()
     if new_errors or new_warnings:
-        print(format_report(new_errors, new_warnings, content_root), file=sys.stderr)
+        checking = bool(
+            settings and settings.get("CONTENT_CHECK_ONLY", DEFAULTS["CONTENT_CHECK_ONLY"])
+        )
+        print(
+            format_report(new_errors, new_warnings, content_root, checking=checking),
+            file=sys.stderr,
+        )
     if collected.errors:
         stop_listening()
         if settings is not None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 
-from .errors import ContentError
-from .i18n import _
+from .errors import ConfigurationError, ContentError
+from .i18n import _, ngettext
 
 
 def describe(problem: ContentError, content_root: str | None = None) -> str:
@@ -37,22 +37,74 @@ def display_path(path: str, content_root: str | None) -> str:
 
 
 def format_report(
-    errors: list[ContentError], warnings: list[ContentError], content_root: str | None = None
+    errors: list[ContentError],
+    warnings: list[ContentError],
+    content_root: str | None = None,
+    *,
+    checking: bool = False,
 ) -> str:
+    """Warnings, then errors in the configuration, then errors in the content.
+
+    ``checking``: the report of ``make check``, which never builds anything,
+    so it must not say "the website was not built".
+    """
     blocks = []
     if warnings:
         blocks.append(_("Hinweise ({count}):").format(count=len(warnings)))
         blocks.extend(describe(w, content_root) for w in warnings)
+    in_settings = [e for e in errors if isinstance(e, ConfigurationError)]
+    in_content = [e for e in errors if not isinstance(e, ConfigurationError)]
+    number = 0
+    for group, heading in (
+        (in_settings, _error_heading(len(in_settings), checking, configuration=True)),
+        (in_content, _error_heading(len(in_content), checking, configuration=False)),
+    ):
+        if not group:
+            continue
+        blocks.append(heading)
+        for problem in group:
+            number += 1
+            blocks.append(f"{number}. " + describe(problem, content_root))
     if errors:
-        if errors and len(errors) == 1:
-            heading = _("Die Website wurde nicht gebaut: 1 Fehler in den Inhalten.")
-        else:
-            heading = _("Die Website wurde nicht gebaut: {count} Fehler in den Inhalten.")
-        blocks.append(heading.format(count=len(errors)))
-        blocks.extend(
-            f"{number}. " + describe(e, content_root) for number, e in enumerate(errors, 1)
-        )
         blocks.append(
-            _("Bitte korrigieren Sie diese Stellen und bauen Sie die Website dann erneut.")
+            _("Bitte korrigieren Sie diese Stellen und prüfen Sie dann erneut.")
+            if checking
+            else _("Bitte korrigieren Sie diese Stellen und bauen Sie die Website dann erneut.")
         )
     return "\n\n".join(blocks)
+
+
+def _error_heading(count: int, checking: bool, *, configuration: bool) -> str:
+    if configuration:
+        text = (
+            ngettext(
+                "Die Prüfung hat {count} Fehler in der Konfiguration gefunden "
+                "(pelicanconf.py, publishconf.py):",
+                "Die Prüfung hat {count} Fehler in der Konfiguration gefunden "
+                "(pelicanconf.py, publishconf.py):",
+                count,
+            )
+            if checking
+            else ngettext(
+                "Die Website wurde nicht gebaut: {count} Fehler in der Konfiguration "
+                "(pelicanconf.py, publishconf.py).",
+                "Die Website wurde nicht gebaut: {count} Fehler in der Konfiguration "
+                "(pelicanconf.py, publishconf.py).",
+                count,
+            )
+        )
+    else:
+        text = (
+            ngettext(
+                "Die Prüfung hat {count} Fehler in den Inhalten gefunden:",
+                "Die Prüfung hat {count} Fehler in den Inhalten gefunden:",
+                count,
+            )
+            if checking
+            else ngettext(
+                "Die Website wurde nicht gebaut: {count} Fehler in den Inhalten.",
+                "Die Website wurde nicht gebaut: {count} Fehler in den Inhalten.",
+                count,
+            )
+        )
+    return text.format(count=count)

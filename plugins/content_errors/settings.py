@@ -12,4 +12,12 @@ DEFAULTS = {
     "CONTENT_SUMMARY_MAX_CHARS": 160,
     # Production build (publishconf.py): SITEURL must be an absolute http(s) address.
     "CONTENT_PRODUCTION": False,
+    # Set by `make check` (python -m knotenpunkt check): the report speaks of
+    # checking, not building, because nothing is published.
+    "CONTENT_CHECK_ONLY": False,
+    # Production only: allow an http:// SITEURL (a web host without https).
+    "PUBLISH_ALLOW_HTTP": False,
+    # Production only: allow example addresses (example.org, *.test …) for
+    # tests and demonstrations; a network's real site never needs it.
+    "PUBLISH_ALLOW_EXAMPLE_ADDRESS": False,
 }

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from pelican import signals
 
-from content_errors.errors import ERROR, WARNING, ContentError, report, suggest
+from content_errors.errors import (
+    ERROR,
+    WARNING,
+    ConfigurationError,
+    ContentError,
+    report,
+    suggest,
+)
 from content_errors.i18n import _
 
 from .settings import DEFAULTS, FIELDS, field_labels
@@ -30,7 +37,7 @@ def check_settings(settings) -> None:
     for key in sorted(set(legal) - set(FIELDS)):
         guess = suggest(key, FIELDS)
         report(
-            ContentError(
+            ConfigurationError(
                 SETTINGS_FILE,
                 f'LEGAL["{key}"]',
                 _("Diese Angabe kennt das Impressum nicht."),
@@ -43,7 +50,7 @@ def check_settings(settings) -> None:
         return
     for key in missing_fields(settings):
         report(
-            ContentError(
+            ConfigurationError(
                 SETTINGS_FILE,
                 f'LEGAL["{key}"]',
                 _("Pflichtangabe für das Impressum fehlt: {label}.").format(label=labels[key]),
