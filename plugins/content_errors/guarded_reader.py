@@ -1,0 +1,83 @@
+"""Pelican's Markdown reader with the limits checked before Python-Markdown runs.
+
+Every Markdown file Pelican reads (blog, pages, podcast, and the members
+plugin's own folders) goes through :class:`GuardedMarkdownReader`: a
+symbolic link or a device is refused before it is opened, a file that is
+too big, has an overlong line or too deep nesting before it is parsed, and
+rendering itself gets a time limit. The reader raises a ContentError, which
+Pelican logs as "Could not process" and the log capture reports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pelican import signals
+from pelican.readers import MarkdownReader
+
+from .errors import ContentError
+from .i18n import _
+from .limits import (
+    RenderTimeout,
+    check_markdown_text,
+    check_text_size,
+    limit,
+    time_limit,
+    timeout_error,
+)
+from .lint import decode
+from .paths import refuse_links_and_specials
+
+
+def check_before_reading(source_path: str, settings) -> None:
+    """Raise ContentError if ``source_path`` must not be handed to Python-Markdown."""
+    root = Path(settings["PATH"]).resolve()
+    path = Path(source_path)
+    absolute = path if path.is_absolute() else Path.cwd() / path
+    # Pelican joins PATH and the walked path without resolving: compare likewise.
+    try:
+        inside = root / absolute.relative_to(Path(settings["PATH"]).absolute())
+    except ValueError:
+        inside = absolute
+    refuse_links_and_specials(root, inside, source_path, None)
+    too_big = check_text_size(path, source_path, None, settings)
+    if too_big:
+        raise too_big
+    try:
+        text = decode(path.read_bytes())
+    except UnicodeDecodeError:
+        return  # Pelican's own read fails next; the log capture explains it
+    problem = check_markdown_text(source_path, text, settings)
+    if problem:
+        raise problem
+
+
+class GuardedMarkdownReader(MarkdownReader):
+    def read(self, source_path):
+        check_before_reading(source_path, self.settings)
+        seconds = limit(self.settings, "CONTENT_MAX_RENDER_SECONDS")
+        try:
+            with time_limit(seconds):
+                return super().read(source_path)
+        except RenderTimeout:
+            raise timeout_error(source_path, seconds) from None
+        except RecursionError:
+            raise ContentError(
+                source_path,
+                None,
+                _("Der Text ist zu tief verschachtelt, um gelesen zu werden."),
+                _(
+                    "Verschachteln Sie Listen, Zitate und Klammern weniger tief "
+                    "(Grenze: Einstellung CONTENT_MAX_NESTING)."
+                ),
+            ) from None
+
+
+def install_reader(readers) -> None:
+    for extension in MarkdownReader.file_extensions:
+        if readers.reader_classes.get(extension) is MarkdownReader:
+            readers.reader_classes[extension] = GuardedMarkdownReader
+
+
+def register() -> None:
+    signals.readers_init.connect(install_reader)
