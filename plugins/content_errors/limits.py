@@ -200,13 +200,16 @@ def timeout_error(source: str, seconds: float) -> ContentError:
     )
 
 
-def image_header(path: Path, source: str, field: str | None, settings) -> tuple[str, tuple, str]:
+def image_header(
+    path: Path, source: str, field: str | None, settings, *, shown: str | None = None
+) -> tuple[str, tuple, str]:
     """Format, size and mode of the image at ``path``, read from its header only.
 
     Refuses pictures with more pixels than ``CONTENT_MAX_IMAGE_PIXELS`` before
     anything is decoded (a 17 KB PNG can claim 12000 × 12000 pixels).
     """
     maximum = int(limit(settings, "CONTENT_MAX_IMAGE_PIXELS"))
+    shown = shown or path.name
     hint = _(
         "Verkleinern Sie das Bild (z. B. auf 3000 Pixel an der längsten Seite) und speichern "
         "Sie es neu (Grenze: Einstellung CONTENT_MAX_IMAGE_PIXELS)."
@@ -221,7 +224,7 @@ def image_header(path: Path, source: str, field: str | None, settings) -> tuple[
             source,
             field,
             _("„{file}“ hat mehr als {limit} Millionen Pixel.").format(
-                file=path.name, limit=_millions(maximum)
+                file=shown, limit=_millions(maximum)
             ),
             hint,
         ) from None
@@ -229,7 +232,7 @@ def image_header(path: Path, source: str, field: str | None, settings) -> tuple[
         raise ContentError(
             source,
             field,
-            _("„{file}“ ist kein Bild, das gelesen werden kann.").format(file=path.name),
+            _("„{file}“ ist kein Bild, das gelesen werden kann.").format(file=shown),
             _("Verwenden Sie ein Bild im Format JPEG, PNG oder WebP und laden Sie es erneut hoch."),
         ) from None
     width, height = found[1]
@@ -240,7 +243,7 @@ def image_header(path: Path, source: str, field: str | None, settings) -> tuple[
             _(
                 "„{file}“ ist {width} × {height} Pixel groß; erlaubt sind höchstens "
                 "{limit} Millionen Pixel."
-            ).format(file=path.name, width=width, height=height, limit=_millions(maximum)),
+            ).format(file=shown, width=width, height=height, limit=_millions(maximum)),
             hint,
         )
     return found

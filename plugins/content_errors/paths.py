@@ -23,6 +23,14 @@ from .i18n import _
 PREFIXES = ("{static}", "{attach}", "{filename}")
 URL_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://")
 WINDOWS_DRIVE_RE = re.compile(r"^[A-Za-z]:[\\/]")
+#: an example path per field, for the hint
+EXAMPLES = {
+    "Photo": "images/members/name.jpg",
+    "Image": "images/podcast/folge-01.jpg",
+    "Audio": "audio/folge-01.mp3",
+    "Chapters": "audio/folge-01.chapters.json",
+    "Transcript": "audio/folge-01.vtt",
+}
 
 
 @dataclass(frozen=True)
@@ -63,7 +71,7 @@ def resolve_content_path(
         return ContentError(source, field, message, hint)
 
     example = _("Schreiben Sie den Pfad ab dem Ordner content/, z. B. „{example}“.").format(
-        example="images/members/name.jpg" if field == "Photo" else "audio/folge-01.mp3"
+        example=EXAMPLES.get(field or "", "images/bild.jpg")
     )
     if "\x00" in text or not text.strip("/"):
         raise refuse(_("„{path}“ ist kein gültiger Dateipfad.").format(path=raw), example)

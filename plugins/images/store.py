@@ -137,6 +137,10 @@ class ImageStore:
         relative, absolute = self.resolve(path, source_path, field_name)
         if relative in self.pictures:
             return self.pictures[relative]
+        if self.generated_content is not None:
+            # A named photo is never copied as it is, even when it turns out
+            # broken below: its mistake is reported once, against the field.
+            self.generated_content.setdefault(relative, None)
         too_big = check_file_size(
             absolute,
             source_path,
@@ -150,7 +154,7 @@ class ImageStore:
         if too_big:
             raise too_big
         # the pixel count from the header, before anything is decoded
-        image_header(absolute, source_path, field_name, self.settings)
+        image_header(absolute, source_path, field_name, self.settings, shown=path)
         data = absolute.read_bytes()
         try:
             with Image.open(absolute) as probe:
