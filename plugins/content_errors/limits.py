@@ -108,18 +108,29 @@ def check_markdown_text(source: str, text: str, settings) -> ContentError | None
             continue
         depth = _line_depth(line)
         if depth > max_depth:
-            return _too_deep(source, number, depth, max_depth, _("Listen oder Zitate"))
+            return _too_deep(
+                source,
+                number,
+                depth,
+                max_depth,
+                _("Listen oder Zitate"),
+                _("Verschachteln Sie Listen und Zitate weniger tief"),
+            )
         for char in line:
             if char == "[":
                 square += 1
                 if square > max_depth:
-                    return _too_deep(source, number, square, max_depth, _("eckige Klammern „[“"))
+                    return _too_deep(
+                        source, number, square, max_depth, _("eckige Klammern „[“"), close_hint()
+                    )
             elif char == "]" and square:
                 square -= 1
             elif char == "(":
                 round_ += 1
                 if round_ > max_depth:
-                    return _too_deep(source, number, round_, max_depth, _("runde Klammern „(“"))
+                    return _too_deep(
+                        source, number, round_, max_depth, _("runde Klammern „(“"), close_hint()
+                    )
             elif char == ")" and round_:
                 round_ -= 1
     return None
@@ -134,21 +145,23 @@ def _line_depth(line: str) -> int:
     return depth
 
 
-def _too_deep(source: str, number: int, depth: int, maximum: int, what: str) -> ContentError:
-    problem = ContentError(
+def close_hint() -> str:
+    return _("Schließen Sie geöffnete Klammern wieder oder lassen Sie überzählige weg")
+
+
+def _too_deep(
+    source: str, number: int, depth: int, maximum: int, what: str, fix: str
+) -> ContentError:
+    return ContentError(
         source,
         None,
         _(
             "In Zeile {line} sind {depth} {what} ineinander verschachtelt; erlaubt sind "
             "höchstens {limit}."
         ).format(line=number, depth=depth, what=what, limit=maximum),
-        _(
-            "Schließen Sie geöffnete Klammern wieder oder verschachteln Sie weniger tief "
-            "(Grenze: Einstellung CONTENT_MAX_NESTING)."
-        ),
+        fix + " " + _("(Grenze: Einstellung CONTENT_MAX_NESTING)."),
         line=number,
     )
-    return problem
 
 
 class RenderTimeout(Exception):  # noqa: N818 - raised by the alarm, never shown as is
