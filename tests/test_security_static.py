@@ -12,6 +12,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 from types import SimpleNamespace
@@ -46,6 +47,11 @@ def hostile(tmp_path_factory):
     (images / "leak.jpg").symlink_to(outside / "secret.jpg")
     (images / "ordner").symlink_to(outside)
     (content / "pages" / "geheim.md").symlink_to(outside / "page.md")
+    (content / "blog" / "verlinkt").symlink_to(outside)  # a whole folder of Markdown
+    (content / "blog" / "schleuse.md").write_text(
+        "Title: Schleuse\nDate: 2026-01-01\n\n![Bild]({static}/../outside/secret.jpg)\n",
+        encoding="utf-8",
+    )
     (images / "seite.html").write_bytes(SCRIPT)
     (content / "audio" / "bild.svg").write_bytes(SVG)
     (images / "falsch.png").write_bytes(SCRIPT)
@@ -55,7 +61,13 @@ def hostile(tmp_path_factory):
 
 
 def block(messages: str, relative: str) -> str:
-    found = [b for b in messages.split("\n\n") if f"content/{relative}\n" in b + "\n"]
+    """The report block whose heading names ``relative`` (below content/, or not)."""
+    headings = (f"content/{relative}", relative)
+
+    def heading(text: str) -> str:
+        return re.sub(r"^\d+\. ", "", text.strip().splitlines()[0]) if text.strip() else ""
+
+    found = [b for b in messages.split("\n\n") if heading(b) in headings]
     assert found, messages
     return found[0]
 
@@ -73,6 +85,9 @@ def test_the_build_stops_without_a_traceback(hostile):
         ("images/leak.jpg", "Verknüpfung (symbolischer Link)"),
         ("images/ordner", "Verknüpfung (symbolischer Link)"),
         ("pages/geheim.md", "Verknüpfung (symbolischer Link)"),
+        ("blog/verlinkt", "Verknüpfung (symbolischer Link)"),
+        ("blog/verlinkt/page.md", "„blog/verlinkt“ ist eine Verknüpfung"),
+        ("outside/secret.jpg", "„../outside/secret.jpg“ außerhalb des Ordners content/"),
         ("images/seite.html", "„.html“ werden in content/images/ nicht veröffentlicht"),
         ("audio/bild.svg", "„.svg“ werden in content/audio/ nicht veröffentlicht"),
         ("images/falsch.png", "„falsch.png“ ist kein Bild, das gelesen werden kann"),
