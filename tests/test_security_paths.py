@@ -172,3 +172,17 @@ def test_a_named_pipe_is_refused_before_anything_reads_it(content):
 def test_a_missing_file_is_left_to_the_plugin_that_reads_it(content):
     checked = resolve_content_path(content, "audio/fehlt.mp3", "content/x.md", "Audio")
     assert not checked.exists()
+
+
+def test_body_links_are_read_as_pelican_reads_them():
+    from content_errors.paths import links_leaving_content
+
+    lines = [
+        "![ok]({static}../images/bild.jpg)",  # from blog/ up to content/: fine
+        "[ok]({filename}/pages/impressum.md)",
+        '<img src="{attach}/../../etc/hostname">',
+        "![weg]({static}../../geheim.txt)",
+    ]
+    problems = links_leaving_content("content/blog/x.md", "blog/x.md", lines)
+    assert [p.line for p in problems] == [3, 4]
+    assert "„{attach}/../../etc/hostname“" in problems[0].message

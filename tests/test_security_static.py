@@ -88,6 +88,7 @@ def test_the_build_stops_without_a_traceback(hostile):
         ("blog/verlinkt", "Verknüpfung (symbolischer Link)"),
         ("blog/verlinkt/page.md", "„blog/verlinkt“ ist eine Verknüpfung"),
         ("outside/secret.jpg", "„../outside/secret.jpg“ außerhalb des Ordners content/"),
+        ("blog/schleuse.md, Zeile 4", "„{static}/../outside/secret.jpg“ zeigt aus dem Ordner"),
         ("images/seite.html", "„.html“ werden in content/images/ nicht veröffentlicht"),
         ("audio/bild.svg", "„.svg“ werden in content/audio/ nicht veröffentlicht"),
         ("images/falsch.png", "„falsch.png“ ist kein Bild, das gelesen werden kann"),

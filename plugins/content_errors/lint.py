@@ -30,7 +30,7 @@ from .errors import (
 from .fields import ALIASES, Field, FieldSet, known_fields, register_pelican_defaults, registered
 from .i18n import _
 from .limits import check_markdown_text, check_text_size
-from .paths import refuse_links_and_specials, resolve_content_path
+from .paths import links_leaving_content, refuse_links_and_specials, resolve_content_path
 from .settings import DEFAULTS
 
 MARKDOWN_EXTENSIONS = {"md", "markdown", "mkd", "mdown"}
@@ -303,6 +303,8 @@ class ContentLinter:
         if fields is not None:
             self.check_values(source, header, fields)
         self.check_body(source, lines, header.body_start)
+        for problem in links_leaving_content(source, self.relative(path), lines):
+            report(problem)
 
     # --- the metadata block -------------------------------------------------------
     def check_stray_lines(self, source: str, header: Header, fields: FieldSet | None) -> None:

@@ -33,6 +33,10 @@ EXAMPLES = {
 }
 
 
+# {static}/{attach}/{filename} links in a body, in Markdown or raw HTML
+BODY_LINK_RE = re.compile(r"\{(?:static|attach|filename)\}([^\s)\"'<>]+)")
+
+
 @dataclass(frozen=True)
 class ContentPath:
     """A checked path: ``relative`` to the content folder (POSIX), and ``absolute``."""
@@ -161,3 +165,35 @@ def refuse_links_and_specials(
             _("„{path}“ liegt außerhalb des Ordners content/.").format(path=shown),
             _("Dateien für die Website müssen im Ordner content/ liegen."),
         )
+
+
+def links_leaving_content(source: str, file_relative: str, lines: list[str]) -> list[ContentError]:
+    """An error for every ``{static}``-style link in ``lines`` that leaves content/.
+
+    Pelican reads such a link from the content folder when it starts with
+    ``/`` and from the file's own folder otherwise, and would copy the target
+    into the site: a link to ``../../etc/passwd`` must stop at the door.
+    """
+    folder = posixpath.dirname(file_relative)
+    problems = []
+    for number, line in enumerate(lines, 1):
+        for match in BODY_LINK_RE.finditer(line):
+            target = match.group(1).split("#", 1)[0].split("?", 1)[0]
+            joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+            normal = posixpath.normpath(joined)
+            if normal == ".." or normal.startswith("../"):
+                problems.append(
+                    ContentError(
+                        source,
+                        None,
+                        _("Der Link „{link}“ zeigt aus dem Ordner content/ heraus.").format(
+                            link=match.group(0)
+                        ),
+                        _(
+                            "Verlinken Sie nur Dateien im Ordner content/, z. B. "
+                            "„{static}/images/bild.jpg“."
+                        ),
+                        line=number,
+                    )
+                )
+    return problems
