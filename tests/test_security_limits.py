@@ -207,6 +207,14 @@ def hostile_build(tmp_path_factory):
     (content / "blog" / "liste.md").write_text(
         "Title: Liste\nDate: 2026-01-01\n\n" + nested_list(300) + "\n", encoding="utf-8"
     )
+    (content / "images" / "members" / "bombe.png").write_bytes(png_header(12_000, 12_000))
+    photo = content / "members" / "miriam-kowalski.md"
+    photo.write_text(
+        photo.read_text(encoding="utf-8").replace(
+            "Photo: images/members/miriam-kowalski.jpg", "Photo: images/members/bombe.png"
+        ),
+        encoding="utf-8",
+    )
     member = content / "members" / "anna-beispiel.md"
     member.write_text(
         member.read_text(encoding="utf-8") + "\n" + "\n".join(["(" * 20] * 100) + "\n",
@@ -240,6 +248,7 @@ def test_hostile_build_stops_with_content_errors(hostile_build):
         ("blog/links.md", ["120000 Zeichen lang"]),
         ("blog/liste.md", ["Listen oder Zitate", "CONTENT_MAX_NESTING"]),
         ("members/anna-beispiel.md", ["runde Klammern"]),
+        ("members/miriam-kowalski.md", ["„Photo“", "12000 × 12000 Pixel", "50 Millionen"]),
     ],
 )
 def test_each_limit_is_named_in_the_report(hostile_build, relative, fragments):

@@ -120,16 +120,16 @@ def refuse_links_and_specials(
 
     A missing part is fine (the caller reports a missing file in its own words).
     """
-    shown = shown or absolute.name
     try:
         parts = absolute.relative_to(root).parts
     except ValueError:
         raise ContentError(
             source,
             field,
-            _("„{path}“ liegt außerhalb des Ordners content/.").format(path=shown),
+            _("„{path}“ liegt außerhalb des Ordners content/.").format(path=shown or absolute),
             _("Dateien für die Website müssen im Ordner content/ liegen."),
         ) from None
+    shown = shown or "/".join(parts)
     current = root
     for index, part in enumerate(parts):
         current = current / part
@@ -158,7 +158,7 @@ def refuse_links_and_specials(
                 _("„{path}“ ist keine gewöhnliche Datei.").format(path=shown),
                 _("Legen Sie an diese Stelle eine normale Datei (Bild, Audio oder Text)."),
             )
-    if not absolute.resolve().is_relative_to(root):  # belt and braces
+    if not absolute.resolve().is_relative_to(root.resolve()):  # belt and braces
         raise ContentError(
             source,
             field,

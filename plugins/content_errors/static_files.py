@@ -250,7 +250,7 @@ def filter_static_files(generator) -> None:
     Connected to ``static_generator_finalized``: the list is final, nothing
     is written yet, and the build stops on the reported errors before output.
     """
-    root = Path(generator.settings["PATH"]).resolve()
+    root = Path(os.path.abspath(generator.settings["PATH"]))  # as the raw pass names files
     kept = []
     for static in generator.staticfiles:
         relative = static.get_relative_source_path()
