@@ -273,3 +273,8 @@ def test_every_limit_has_a_documented_default():
         assert DEFAULTS[name]
         number = next(i for i, line in enumerate(lines) if f'"{name}"' in line)
         assert lines[number - 1].strip().startswith("#"), name  # explained above its default
+
+
+def test_brackets_closed_on_a_later_line_of_the_paragraph_count_as_closed():
+    text = "\n".join(["[" * 40, "]" * 40, "[" * 40, "]" * 40])
+    assert check_markdown_text("content/blog/x.md", text, {}) is None

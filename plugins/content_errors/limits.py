@@ -27,6 +27,7 @@ from .i18n import _
 from .settings import DEFAULTS
 
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+BRACKET_RE = re.compile(r"[\[\]()]")
 # One nesting level at the start of a line: 4 columns of indent, a quote
 # marker, or a list marker ("- ", "* ", "+ ", "1. ").
 LEVEL_RE = re.compile(r"(?: {4}|\t|>[ ]?|[-*+][ ]+|\d{1,9}[.)][ ]+)")
@@ -116,6 +117,8 @@ def check_markdown_text(source: str, text: str, settings) -> ContentError | None
                 _("Listen oder Zitate"),
                 _("Verschachteln Sie Listen und Zitate weniger tief"),
             )
+        if not BRACKET_RE.search(line):
+            continue
         for char in line:
             if char == "[":
                 square += 1
