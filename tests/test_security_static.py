@@ -166,6 +166,8 @@ def test_the_expected_kinds_pass(content):
     assert check(content, "audio/a.json", b'{"version": "1.2.0", "chapters": []}') is None
     assert check(content, "audio/a.vtt", b"WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n") is None
     assert check(content, "audio/a.srt", b"1\n00:00:00,000 --> 00:00:01,000\nHallo\n") is None
+    # linked from outside the static folders (e.g. an episode's chapters): any known kind
+    assert check(content, "blog/a.json", b'{"version": "1.2.0", "chapters": []}') is None
 
 
 @pytest.mark.parametrize(
@@ -182,7 +184,9 @@ def test_the_expected_kinds_pass(content):
         ("audio/x.json", b"[" * 100_000 + b"]" * 100_000, "zu tief verschachtelt"),
         ("audio/x.vtt", SCRIPT, "kein Transkript im Format VTT"),
         ("audio/x.srt", "Überschrift".encode("latin-1"), "nicht als UTF-8 gespeichert"),
-        ("blog/x.pdf", b"%PDF-1.4", "in keinem Ordner für Bilder oder Audio"),
+        ("blog/x.pdf", b"%PDF-1.4", "Dateien der Art „.pdf“ werden nicht veröffentlicht"),
+        ("blog/x.html", SCRIPT, "Dateien der Art „.html“ werden nicht veröffentlicht"),
+        ("blog/x.jpg", SCRIPT, "kein Bild, das gelesen werden kann"),
     ],
 )
 def test_everything_else_is_refused(content, relative, data, fragment):

@@ -7,7 +7,8 @@ or, through a symbolic link, any file the build can read (``/etc/passwd``,
 the build's environment). So each file must be
 
 * a regular file inside ``content/`` with no symbolic link on its way,
-* in a folder that may hold its kind (``CONTENT_STATIC_KINDS``),
+* of a kind its folder may hold (``CONTENT_STATIC_KINDS``; a file linked
+  from another folder may be any of the kinds below),
 * of a known extension whose content really is that kind (magic bytes, or a
   real parse for JSON and text), and within the size limits.
 
@@ -75,28 +76,28 @@ def check_static_file(root: Path, relative: str, settings) -> None:
     extension = absolute.suffix.lower()
     kind = kind_of(extension)
     names = _kind_names()
-    if top not in folders:
+    # A folder named in CONTENT_STATIC_KINDS holds only its kinds; a file a
+    # content file links from elsewhere (e.g. an episode's chapters in
+    # content/kapitel/) may be any known kind, checked all the same.
+    allowed = folders.get(top, tuple(KIND_EXTENSIONS))
+    if kind is None or kind not in allowed:
+        listed = ", ".join(names[k] for k in allowed if k in names)
+        if top in folders:
+            message = _(
+                "Dateien der Art „{ext}“ werden in content/{folder}/ nicht veröffentlicht."
+            ).format(ext=extension or absolute.name, folder=top)
+        else:
+            message = _("Dateien der Art „{ext}“ werden nicht veröffentlicht.").format(
+                ext=extension or absolute.name
+            )
         raise ContentError(
             shown,
             None,
+            message,
             _(
-                "Diese Datei liegt in keinem Ordner für Bilder oder Audio und wird nicht veröffentlicht."
-            ),
-            _("Legen Sie sie in einen dieser Ordner: {folders}.").format(
-                folders=", ".join(f"content/{f}/" for f in sorted(folders))
-            ),
-        )
-    if kind is None or kind not in folders[top]:
-        allowed = ", ".join(names[k] for k in folders[top] if k in names)
-        raise ContentError(
-            shown,
-            None,
-            _("Dateien der Art „{ext}“ werden in content/{folder}/ nicht veröffentlicht.").format(
-                ext=extension or absolute.name, folder=top
-            ),
-            _(
-                "Erlaubt sind dort nur {allowed}. Löschen Sie die Datei oder wandeln Sie sie um."
-            ).format(allowed=allowed),
+                "Veröffentlicht werden nur {allowed}. Löschen Sie die Datei oder wandeln "
+                "Sie sie um."
+            ).format(allowed=listed),
         )
     CHECKS[kind](absolute, shown, settings)
 
