@@ -278,3 +278,20 @@ def test_every_limit_has_a_documented_default():
 def test_brackets_closed_on_a_later_line_of_the_paragraph_count_as_closed():
     text = "\n".join(["[" * 40, "]" * 40, "[" * 40, "]" * 40])
     assert check_markdown_text("content/blog/x.md", text, {}) is None
+
+
+def test_html_pages_get_the_same_door(tmp_path):
+    from content_errors.guarded_reader import GuardedHTMLReader
+
+    content = tmp_path / "content"
+    content.mkdir()
+    (tmp_path / "aussen.html").write_text("<html><head><title>G</title></head></html>")
+    (content / "seite.html").symlink_to(tmp_path / "aussen.html")
+    settings = {**DEFAULT_CONFIG, "PATH": str(content)}
+    with pytest.raises(ContentError, match="Verknüpfung"):
+        GuardedHTMLReader(settings).read(str(content / "seite.html"))
+    big = content / "gross.html"
+    big.write_text("<html><head><title>G</title></head><body>" + "x" * 3_000_000 + "</body>")
+    with pytest.raises(ContentError, match="höchstens 2 MB") as caught:
+        GuardedHTMLReader(settings).read(str(big))
+    assert "CONTENT_MAX_FILE_BYTES" in caught.value.hint

@@ -1,4 +1,4 @@
-"""Pelican's Markdown reader with the limits checked before Python-Markdown runs.
+"""Pelican's Markdown (and HTML) reader with the limits checked before parsing.
 
 Every Markdown file Pelican reads (blog, pages, podcast, and the members
 plugin's own folders) goes through :class:`GuardedMarkdownReader`: a
@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pelican import signals
-from pelican.readers import MarkdownReader
+from pelican.readers import HTMLReader, MarkdownReader
 
 from .errors import ContentError
 from .i18n import _
@@ -29,8 +29,8 @@ from .lint import decode
 from .paths import refuse_links_and_specials
 
 
-def check_before_reading(source_path: str, settings) -> None:
-    """Raise ContentError if ``source_path`` must not be handed to Python-Markdown."""
+def check_before_reading(source_path: str, settings, *, markdown: bool = True) -> None:
+    """Raise ContentError if ``source_path`` must not be handed to the reader."""
     root = Path(settings["PATH"]).resolve()
     path = Path(source_path)
     absolute = path if path.is_absolute() else Path.cwd() / path
@@ -43,6 +43,8 @@ def check_before_reading(source_path: str, settings) -> None:
     too_big = check_text_size(path, source_path, None, settings)
     if too_big:
         raise too_big
+    if not markdown:
+        return
     try:
         text = decode(path.read_bytes())
     except UnicodeDecodeError:
@@ -52,31 +54,46 @@ def check_before_reading(source_path: str, settings) -> None:
         raise problem
 
 
+def guarded_read(reader, source_path: str, read, *, markdown: bool):
+    """``read(source_path)`` after the pre-read checks, within the time limit."""
+    check_before_reading(source_path, reader.settings, markdown=markdown)
+    seconds = limit(reader.settings, "CONTENT_MAX_RENDER_SECONDS")
+    try:
+        with time_limit(seconds):
+            return read(source_path)
+    except RenderTimeout:
+        raise timeout_error(source_path, seconds) from None
+    except RecursionError:
+        raise ContentError(
+            source_path,
+            None,
+            _("Der Text ist zu tief verschachtelt, um gelesen zu werden."),
+            _(
+                "Verschachteln Sie Listen, Zitate und Klammern weniger tief "
+                "(Grenze: Einstellung CONTENT_MAX_NESTING)."
+            ),
+        ) from None
+
+
 class GuardedMarkdownReader(MarkdownReader):
     def read(self, source_path):
-        check_before_reading(source_path, self.settings)
-        seconds = limit(self.settings, "CONTENT_MAX_RENDER_SECONDS")
-        try:
-            with time_limit(seconds):
-                return super().read(source_path)
-        except RenderTimeout:
-            raise timeout_error(source_path, seconds) from None
-        except RecursionError:
-            raise ContentError(
-                source_path,
-                None,
-                _("Der Text ist zu tief verschachtelt, um gelesen zu werden."),
-                _(
-                    "Verschachteln Sie Listen, Zitate und Klammern weniger tief "
-                    "(Grenze: Einstellung CONTENT_MAX_NESTING)."
-                ),
-            ) from None
+        return guarded_read(self, source_path, super().read, markdown=True)
+
+
+class GuardedHTMLReader(HTMLReader):
+    """Pages written as HTML: no link, no device, no oversized file either."""
+
+    def read(self, source_path):
+        return guarded_read(self, source_path, super().read, markdown=False)
+
+
+GUARDED = {MarkdownReader: GuardedMarkdownReader, HTMLReader: GuardedHTMLReader}
 
 
 def install_reader(readers) -> None:
-    for extension in MarkdownReader.file_extensions:
-        if readers.reader_classes.get(extension) is MarkdownReader:
-            readers.reader_classes[extension] = GuardedMarkdownReader
+    for extension, reader_class in list(readers.reader_classes.items()):
+        if reader_class in GUARDED:
+            readers.reader_classes[extension] = GUARDED[reader_class]
 
 
 def register() -> None:
