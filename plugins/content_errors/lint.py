@@ -29,6 +29,8 @@ from .errors import (
 )
 from .fields import ALIASES, Field, FieldSet, known_fields, register_pelican_defaults, registered
 from .i18n import _
+from .limits import check_markdown_text, check_text_size
+from .paths import links_leaving_content, refuse_links_and_specials, resolve_content_path
 from .settings import DEFAULTS
 
 MARKDOWN_EXTENSIONS = {"md", "markdown", "mkd", "mdown"}
@@ -202,6 +204,7 @@ class ContentLinter:
     def run(self) -> None:
         for path in self.files():
             try:
+                refuse_links_and_specials(self.root, path, str(path), None)
                 self.check_file(path)
             except ContentError as problem:
                 report(problem)
@@ -210,6 +213,8 @@ class ContentLinter:
         found = []
         for directory, subdirs, names in os.walk(self.root):
             subdirs[:] = sorted(d for d in subdirs if not d.startswith("."))
+            # Pelican follows linked folders; here they are reported instead.
+            found += [Path(directory) / d for d in subdirs if os.path.islink(Path(directory) / d)]
             for name in sorted(names):
                 if name.startswith(".") or any(fnmatch.fnmatch(name, p) for p in self.ignore):
                     continue
@@ -240,6 +245,8 @@ class ContentLinter:
         suffix = path.name.split(".", 1)[1] if "." in path.name else ""
         extension = path.suffix[1:]
         if self.is_static(relative):
+            # links and devices are refused in run(); what a static file holds is
+            # checked once Pelican knows which files it copies (static_files.py)
             return
         if extension.lower() in CONTENT_EXTENSIONS or suffix.lower() in MISTAKEN_EXTENSIONS:
             folder = self.folder_of(relative)
@@ -274,11 +281,19 @@ class ContentLinter:
         )
 
     def check_markdown(self, path: Path, fields: FieldSet | None, folder: str) -> None:
+        too_big = check_text_size(path, str(path), None, self.settings)
+        if too_big:
+            too_big.covers_file = True
+            raise too_big
         raw = path.read_bytes()
         try:
             text = decode(raw)
         except UnicodeDecodeError as exc:
             raise encoding_error(str(path), raw, exc) from None
+        over_limit = check_markdown_text(str(path), text, self.settings)
+        if over_limit:
+            over_limit.covers_file = True  # nothing else is read from such a file
+            raise over_limit
         lines = text.splitlines()
         header = parse_header(lines)
         source = str(path)
@@ -288,6 +303,8 @@ class ContentLinter:
         if fields is not None:
             self.check_values(source, header, fields)
         self.check_body(source, lines, header.body_start)
+        for problem in links_leaving_content(source, self.relative(path), lines):
+            report(problem)
 
     # --- the metadata block -------------------------------------------------------
     def check_stray_lines(self, source: str, header: Header, fields: FieldSet | None) -> None:
@@ -584,8 +601,11 @@ class ContentLinter:
     # --- files a field points to ------------------------------------------------
     def check_path(self, source: str, spec: Field, entry: MetaLine) -> None:
         value = entry.value
-        relative = re.sub(r"^\{(static|attach|filename)\}", "", value).lstrip("/")
-        if re.match(r"^[a-z]+://", relative):
+        try:
+            relative = resolve_content_path(self.root, value, source, spec.name).relative
+        except ContentError as problem:
+            problem.line = entry.line
+            report(problem)
             return
         target = self.root / relative
         if " " in relative:

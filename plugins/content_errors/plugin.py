@@ -8,7 +8,7 @@ import sys
 
 from pelican import signals
 
-from . import dates, errors
+from . import dates, errors, guarded_reader
 from .capture import PelicanLogCapture
 from .i18n import _, set_language, translations_dir
 from .lint import lint_content
@@ -16,6 +16,7 @@ from .publishing import check_production_settings
 from .report import format_report
 from .settings import DEFAULTS
 from .slugs import check_unique_addresses
+from .static_files import filter_static_files
 
 EXIT_CONTENT_ERRORS = 1
 # Set by `make devserver` to the settings file: errors then pause the preview
@@ -137,3 +138,5 @@ def register() -> None:
     signals.generator_init.connect(start_run)
     signals.all_generators_finalized.connect(check_after_reading)
     signals.finalized.connect(check_after_writing)
+    guarded_reader.register()
+    signals.static_generator_finalized.connect(filter_static_files)

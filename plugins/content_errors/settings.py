@@ -20,4 +20,29 @@ DEFAULTS = {
     # Production only: allow example addresses (example.org, *.test …) for
     # tests and demonstrations; a network's real site never needs it.
     "PUBLISH_ALLOW_EXAMPLE_ADDRESS": False,
+    # --- Bounded work (plugins/content_errors/limits.py): each limit broken is a
+    # content error naming the limit. Raise one in pelicanconf.py if a real
+    # file needs more.
+    # Largest Markdown file, chapters JSON or transcript, in bytes.
+    "CONTENT_MAX_FILE_BYTES": 2 * 1024 * 1024,
+    # Longest line in a Markdown file, in characters.
+    "CONTENT_MAX_LINE_CHARS": 20_000,
+    # Deepest nesting of lists, quotes and of open "[" or "(" in one paragraph
+    # (Python-Markdown slows down quadratically with deep nesting).
+    "CONTENT_MAX_NESTING": 50,
+    # Most pixels of a picture (width × height), checked before it is decoded.
+    "CONTENT_MAX_IMAGE_PIXELS": 50_000_000,
+    # Largest audio file, in bytes.
+    "CONTENT_MAX_AUDIO_BYTES": 200 * 1024 * 1024,
+    # Time limit for turning one Markdown file into HTML, in seconds
+    # (enforced with SIGALRM where the platform has it; None switches it off).
+    "CONTENT_MAX_RENDER_SECONDS": 30,
+    # Files Pelican copies as they are ("static files"): which kinds each
+    # top-level folder of content/ may hold. Anything else is refused.
+    # Kinds: image (JPEG, PNG, WebP), audio (MP3, M4A/AAC, Ogg/Opus),
+    # chapters (JSON), transcript (VTT, SRT).
+    "CONTENT_STATIC_KINDS": {
+        "images": ("image",),
+        "audio": ("audio", "chapters", "transcript"),
+    },
 }

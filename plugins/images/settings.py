@@ -15,6 +15,10 @@ DEFAULTS = {
     # Encoder quality; part of the cache key, so changing it re-encodes.
     "IMAGES_JPEG_QUALITY": 82,
     "IMAGES_WEBP_QUALITY": 80,
+    # Folders below content/ whose originals are never copied to the site as
+    # they are: a photo there is published only as the derived squares of the
+    # member who names it in Photo:. A file no one names is left out (warning).
+    "IMAGES_PRIVATE_DIRS": ("images/members",),
 }
 
 

@@ -13,6 +13,8 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from content_errors import ContentError, suggest
 from content_errors.i18n import _
+from content_errors.limits import check_file_size, image_header, limit
+from content_errors.paths import resolve_content_path
 
 from .settings import cache_path, setting
 
@@ -92,6 +94,7 @@ def square_variants(context: dict, path: str, source_path: str, field_name: str)
 
 class ImageStore:
     def __init__(self, settings) -> None:
+        self.settings = settings
         self.content_root = Path(settings["PATH"]).resolve()
         self.cache_dir = Path(cache_path(settings))
         self.output_dir = str(setting(settings, "IMAGES_OUTPUT_DIR")).strip("/")
@@ -105,19 +108,8 @@ class ImageStore:
 
     # -- reading ------------------------------------------------------------
     def resolve(self, path: str, source_path: str, field_name: str) -> tuple[str, Path]:
-        relative = path.strip().removeprefix("{static}").removeprefix("{attach}").lstrip("/")
-        relative = posixpath.normpath(relative.replace("\\", "/"))
-        absolute = (self.content_root / relative).resolve()
-        if relative.startswith("..") or not absolute.is_relative_to(self.content_root):
-            raise ContentError(
-                source_path,
-                field_name,
-                _("„{path}“ liegt außerhalb des Ordners content/.").format(path=path),
-                _(
-                    "Legen Sie das Bild unter content/images/ ab und geben Sie den Pfad "
-                    "von dort aus an, z. B. „images/members/name.jpg“."
-                ),
-            )
+        checked = resolve_content_path(self.content_root, path, source_path, field_name)
+        relative, absolute = checked.relative, checked.absolute
         if not absolute.is_file():
             folder = absolute.parent
             nearby = {p.stem: p.name for p in folder.iterdir()} if folder.is_dir() else {}
@@ -145,6 +137,24 @@ class ImageStore:
         relative, absolute = self.resolve(path, source_path, field_name)
         if relative in self.pictures:
             return self.pictures[relative]
+        if self.generated_content is not None:
+            # A named photo is never copied as it is, even when it turns out
+            # broken below: its mistake is reported once, against the field.
+            self.generated_content.setdefault(relative, None)
+        too_big = check_file_size(
+            absolute,
+            source_path,
+            field_name,
+            int(limit(self.settings, "CONTENT_MAX_IMAGE_BYTES")),
+            _(
+                "Verkleinern Sie das Foto (z. B. auf 2000 Pixel Breite, als JPEG) und laden Sie "
+                "es erneut hoch (Grenze: Einstellung CONTENT_MAX_IMAGE_BYTES)."
+            ),
+        )
+        if too_big:
+            raise too_big
+        # the pixel count from the header, before anything is decoded
+        image_header(absolute, source_path, field_name, self.settings, shown=path)
         data = absolute.read_bytes()
         try:
             with Image.open(absolute) as probe:

@@ -5,17 +5,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PIL import Image, UnidentifiedImageError
-
 from content_errors import ContentError
 from content_errors.i18n import _
+from content_errors.limits import image_header
 
 MIN_SIZE = 1400
 MAX_SIZE = 3000
 FORMATS = {".jpg": "JPEG", ".png": "PNG"}
 
 
-def check_artwork(path: Path, source: str, field: str) -> list[ContentError]:
+def check_artwork(path: Path, source: str, field: str, settings=None) -> list[ContentError]:
     """Every problem of the cover art at ``path``; an empty list if it is fine."""
     name = path.name
     extension = path.suffix.lower()
@@ -46,17 +45,9 @@ def check_artwork(path: Path, source: str, field: str) -> list[ContentError]:
             )
         ]
     try:
-        with Image.open(path) as image:
-            real_format, (width, height), mode = image.format, image.size, image.mode
-    except (UnidentifiedImageError, OSError):
-        return [
-            ContentError(
-                source,
-                field,
-                _("„{file}“ ist keine lesbare Bilddatei.").format(file=name),
-                _("Exportieren Sie das Bild erneut als JPEG oder PNG."),
-            )
-        ]
+        real_format, (width, height), mode = image_header(path, source, field, settings)
+    except ContentError as problem:
+        return [problem]
     problems = []
     if real_format != FORMATS[extension]:
         problems.append(

@@ -21,6 +21,7 @@ from mutagen.mp4 import MP4
 
 from content_errors import ContentError
 from content_errors.i18n import _
+from content_errors.limits import check_file_size, limit
 
 # Extension → (MIME type in the feed, mutagen class, name for members).
 SUPPORTED = {
@@ -118,6 +119,20 @@ def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
     if duration <= 0:
         raise not_audio
     return AudioFacts(duration=duration, length=size, mime=mime)
+
+
+def audio_too_big(path: Path, source: str, settings, field: str = "Audio") -> ContentError | None:
+    """An error when the file is above ``CONTENT_MAX_AUDIO_BYTES`` (checked before reading)."""
+    return check_file_size(
+        path,
+        source,
+        field,
+        int(limit(settings, "CONTENT_MAX_AUDIO_BYTES")),
+        _(
+            "Speichern Sie die Aufnahme mit geringerer Bitrate (z. B. MP3 mit 64–128 kbit/s) "
+            "oder teilen Sie sie auf (Grenze: Einstellung CONTENT_MAX_AUDIO_BYTES)."
+        ),
+    )
 
 
 class AudioCache:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from content_errors import ContentError
 from content_errors.i18n import _
+from content_errors.limits import check_text_size
 
 from .timecode import clock
 
@@ -45,7 +46,7 @@ def _web_address(value) -> bool:
     return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
 
 
-def load_chapters(path: Path, duration: float, source: str, field: str = "Chapters"):
+def load_chapters(path: Path, duration: float, source: str, field: str = "Chapters", settings=None):
     """The listed chapters of ``path``; raises ContentError for anything invalid."""
 
     def problem(message: str, hint: str | None = None) -> ContentError:
@@ -63,8 +64,17 @@ def load_chapters(path: Path, duration: float, source: str, field: str = "Chapte
                 "z. B. „Chapters: audio/folge-01.chapters.json“."
             ),
         )
+    too_big = check_text_size(path, source, field, settings)
+    if too_big:
+        raise too_big
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+    except RecursionError:
+        raise problem(
+            _("„{file}“ ist zu tief verschachtelt, um gelesen zu werden.").format(file=shown),
+            _("Eine Kapiteldatei braucht nur zwei Ebenen: eine Liste „chapters“ mit Kapiteln. ")
+            + example,
+        ) from None
     except UnicodeDecodeError:
         raise problem(
             _("„{file}“ ist nicht als UTF-8 gespeichert.").format(file=shown),

@@ -12,10 +12,11 @@ from babel.numbers import format_decimal
 
 from content_errors.errors import WARNING, ContentError, report, suggest
 from content_errors.i18n import _
+from content_errors.paths import resolve_content_path
 
 from . import settings as podcast_settings
 from .artwork import check_artwork
-from .audio import AudioCache, AudioFacts
+from .audio import AudioCache, AudioFacts, audio_too_big
 from .chapters import Chapter, load_chapters
 from .fields import BY_NAME
 from .people import Directory, Person, resolve
@@ -88,15 +89,6 @@ class Episode:
     @property
     def audio_extension(self) -> str:
         return Path(self.audio_path).suffix.lstrip(".").upper()
-
-
-def content_relative(value: str) -> str:
-    """A path as a member writes it, relative to the content folder."""
-    text = value.strip().replace("\\", "/")
-    for prefix in ("{static}", "{attach}", "{filename}"):
-        if text.startswith(prefix):
-            text = text[len(prefix) :]
-    return text.lstrip("/")
 
 
 def fresh_guid() -> str:
@@ -261,44 +253,57 @@ class EpisodeReader:
             report(problem)
             ok = False
 
+        def path_of(name: str) -> str | None:
+            """The checked content path of field ``name``; None when absent or refused."""
+            nonlocal ok
+            value = meta.get(name.lower())
+            if not value or not str(value).strip():
+                return None
+            try:
+                return resolve_content_path(self.content, str(value), source, name).relative
+            except ContentError as problem:
+                report(problem)
+                ok = False
+                return None
+
         facts = None
-        audio_value = meta.get("audio")
-        audio_path = content_relative(str(audio_value)) if audio_value else ""
-        if not audio_path:
+        audio_path = path_of("Audio")
+        if not str(meta.get("audio") or "").strip():
             report(self._missing(source, "Audio"))
             ok = False
-        else:
+        elif audio_path:
             try:
+                too_big = audio_too_big(self.content / audio_path, source, self.settings)
+                if too_big:
+                    raise too_big
                 facts = self.cache.facts(self.content / audio_path, source, "Audio")
             except ContentError as problem:
                 report(problem)
                 ok = False
 
-        chapters, chapters_path = [], None
-        if meta.get("chapters"):
-            chapters_path = content_relative(str(meta["chapters"]))
-            if facts is not None:
-                try:
-                    chapters = load_chapters(
-                        self.content / chapters_path, facts.duration, source, "Chapters"
-                    )
-                except ContentError as problem:
-                    report(problem)
-                    ok = False
-
-        cues, transcript_path = [], None
-        if meta.get("transcript"):
-            transcript_path = content_relative(str(meta["transcript"]))
+        chapters, chapters_path = [], path_of("Chapters")
+        if chapters_path and facts is not None:
             try:
-                cues = parse_transcript(self.content / transcript_path, source, "Transcript")
+                chapters = load_chapters(
+                    self.content / chapters_path, facts.duration, source, "Chapters", self.settings
+                )
             except ContentError as problem:
                 report(problem)
                 ok = False
 
-        image_path = None
-        if meta.get("image"):
-            image_path = content_relative(str(meta["image"]))
-            for problem in check_artwork(self.content / image_path, source, "Image"):
+        cues, transcript_path = [], path_of("Transcript")
+        if transcript_path:
+            try:
+                cues = parse_transcript(
+                    self.content / transcript_path, source, "Transcript", self.settings
+                )
+            except ContentError as problem:
+                report(problem)
+                ok = False
+
+        image_path = path_of("Image")
+        if image_path:
+            for problem in check_artwork(self.content / image_path, source, "Image", self.settings):
                 report(problem)
                 ok = False
 

@@ -135,7 +135,9 @@ def check_channel(settings) -> str:
     ):
         report(problem)
     image = ps.get(settings, "PODCAST_IMAGE")
-    for problem in check_artwork(Path(settings["PATH"]) / image, SETTINGS_FILE, "PODCAST_IMAGE"):
+    for problem in check_artwork(
+        Path(settings["PATH"]) / image, SETTINGS_FILE, "PODCAST_IMAGE", settings
+    ):
         report(problem)
     if ps.get(settings, "PODCAST_EXPLICIT") not in (True, False):
         report(

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from content_errors import ContentError
 from content_errors.i18n import _
+from content_errors.limits import check_text_size
 
 MIME_TYPES = {".vtt": "text/vtt", ".srt": "application/x-subrip"}
 
@@ -41,7 +42,9 @@ def _seconds(hours, minutes, seconds, millis) -> float:
     return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds) + int(millis) / 1000
 
 
-def parse_transcript(path: Path, source: str, field: str = "Transcript") -> list[Cue]:
+def parse_transcript(
+    path: Path, source: str, field: str = "Transcript", settings=None
+) -> list[Cue]:
     """The cues of a .vtt or .srt file; raises ContentError when it cannot be read."""
     shown = path.name
     extension = path.suffix.lower()
@@ -62,6 +65,9 @@ def parse_transcript(path: Path, source: str, field: str = "Transcript") -> list
                 "z. B. „Transcript: audio/folge-02.vtt“."
             ),
         )
+    too_big = check_text_size(path, source, field, settings)
+    if too_big:
+        raise too_big
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError:
