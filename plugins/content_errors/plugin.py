@@ -13,9 +13,11 @@ from . import dates, errors
 from .capture import PelicanLogCapture
 from .i18n import _, set_language, translations_dir
 from .lint import lint_content
+from .metadata import check_content_metadata
 from .report import format_report
 from .settings import DEFAULTS
 from .slugs import check_unique_addresses
+from .writer import guarded_writer
 
 EXIT_CONTENT_ERRORS = 1
 # Set by `make devserver` to the settings file: errors then pause the preview
@@ -132,6 +134,7 @@ def fail_on_errors(content_root: str | None, settings=None) -> None:
 
 
 def check_after_reading(generators) -> None:
+    check_content_metadata(generators)
     check_unique_addresses(generators)
     settings = generators[0].settings if generators else None
     fail_on_errors(settings["PATH"] if settings else None, settings)
@@ -149,3 +152,4 @@ def register() -> None:
     signals.generator_init.connect(start_run)
     signals.all_generators_finalized.connect(check_after_reading)
     signals.finalized.connect(check_after_writing)
+    signals.get_writer.connect(guarded_writer)
