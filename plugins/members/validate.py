@@ -7,6 +7,7 @@ files together, so one broken profile never hides another one's mistakes.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
@@ -165,7 +166,22 @@ def check_website(source: str, field: Field, raw) -> tuple[str | None, list[Cont
     except ValueError:
         parts = None
     if parts and parts.scheme.lower() in ("http", "https") and parts.netloc and " " not in value:
-        return value, []
+        if "@" not in parts.netloc:
+            return value, []
+        return None, [
+            ContentError(
+                source,
+                field.name,
+                _(
+                    "In „{value}“ steht ein „@“ vor dem Namen der Website; so eine Adresse "
+                    "führt woandershin, als sie aussieht (zu „{host}“)."
+                ).format(value=raw, host=parts.hostname or ""),
+                _(
+                    "Schreiben Sie nur die Adresse der Website, ohne Benutzername und „@“, "
+                    "z. B. „{example}“."
+                ).format(example=field.example_line),
+            )
+        ]
     return None, [
         ContentError(
             source,
@@ -175,6 +191,51 @@ def check_website(source: str, field: Field, raw) -> tuple[str | None, list[Cont
             ),
             _("Schreiben Sie die vollständige Adresse, z. B. „{example}“.").format(
                 example=field.example_line
+            ),
+        )
+    ]
+
+
+# What a photo file starts with: the guide allows JPEG, PNG and WebP.
+PHOTO_SIGNATURES = {
+    "JPEG": (b"\xff\xd8\xff",),
+    "PNG": (b"\x89PNG\r\n\x1a\n",),
+    "WebP": (b"RIFF",),
+}
+
+
+def photo_format(path) -> str | None:
+    """``JPEG``, ``PNG`` or ``WebP`` by the file's first bytes; None for anything else."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(12)
+    except OSError:
+        return None
+    for name, signatures in PHOTO_SIGNATURES.items():
+        if head.startswith(signatures) and (name != "WebP" or head[8:12] == b"WEBP"):
+            return name
+    return None
+
+
+def check_photo_type(source: str, field: Field, raw, content_root: str) -> list[ContentError]:
+    """A photo must be a JPEG, PNG or WebP file (read from its content, not its name).
+
+    A missing file is left to the images plugin, which suggests similar names.
+    """
+    if not is_present(raw):
+        return []
+    relative = str(raw).strip().replace("{static}", "").lstrip("/")
+    path = os.path.join(content_root, relative)
+    if not os.path.isfile(path) or photo_format(path):
+        return []
+    return [
+        ContentError(
+            source,
+            field.name,
+            _("„{value}“ ist kein JPEG-, PNG- oder WebP-Bild.").format(value=raw),
+            _(
+                "Speichern Sie das Foto in einem Bildprogramm als JPEG (.jpg) oder PNG und "
+                "tragen Sie den neuen Dateinamen hier ein."
             ),
         )
     ]
