@@ -222,3 +222,18 @@ def test_the_writer_refuses_a_page_the_door_would_have_let_through(tmp_path, mon
     assert "content/blog/evil.md" in result.messages
     for page in (tmp_path / "out").rglob("*.html"):
         assert executable_parts(page.read_text(encoding="utf-8")) == [], page
+
+
+def test_a_byte_order_mark_does_not_change_a_hosts_name(tmp_path):
+    """Episode pages and the feed name hosts through podcast.people.Directory."""
+    from podcast.people import Directory
+
+    folder = tmp_path / "members"
+    folder.mkdir()
+    (folder / "anna-beispiel.md").write_bytes(b"\xef\xbb\xbf" + MEMBER.encode("utf-8"))
+    (folder / "ohne-bom.md").write_text(MEMBER, encoding="utf-8")
+    directory = Directory(folder, "mitglieder/{slug}/")
+    with_bom = directory.person("anna-beispiel", "host")
+    without = directory.person("ohne-bom", "host")
+    assert with_bom.name == without.name == "Anna Beispiel"
+    assert with_bom.photo == without.photo == "images/members/anna-beispiel.jpg"
