@@ -56,7 +56,7 @@ MISTAKES = {
     "members/rlo.md": ("Title", "U+202E"),
     "members/zwsp.md": ("Title", "U+200B"),
     "members/userinfo.md": ("Website", "„@“"),
-    "members/gif.md": ("Photo", "kein JPEG-, PNG- oder WebP-Bild"),
+    "members/gif.md": ("Photo", "ein GIF-Bild; erlaubt sind JPEG, PNG und WebP"),
     "members/member-slug.md": ("Slug", "als Slug (Teil der Adresse) nicht erlaubt"),
     "podcast/episode-slug.md": ("Slug", "als Slug (Teil der Adresse) nicht erlaubt"),
 }

@@ -196,43 +196,40 @@ def check_website(source: str, field: Field, raw) -> tuple[str | None, list[Cont
     ]
 
 
-# What a photo file starts with: the guide allows JPEG, PNG and WebP.
-PHOTO_SIGNATURES = {
-    "JPEG": (b"\xff\xd8\xff",),
-    "PNG": (b"\x89PNG\r\n\x1a\n",),
-    "WebP": (b"RIFF",),
-}
+ALLOWED_PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")
 
 
 def photo_format(path) -> str | None:
-    """``JPEG``, ``PNG`` or ``WebP`` by the file's first bytes; None for anything else."""
+    """The picture format Pillow reads from the file's header (no decoding); None if none."""
+    from PIL import Image, UnidentifiedImageError
+
     try:
-        with open(path, "rb") as handle:
-            head = handle.read(12)
-    except OSError:
+        with Image.open(path) as picture:
+            return picture.format
+    except (OSError, UnidentifiedImageError, ValueError):
         return None
-    for name, signatures in PHOTO_SIGNATURES.items():
-        if head.startswith(signatures) and (name != "WebP" or head[8:12] == b"WEBP"):
-            return name
-    return None
 
 
 def check_photo_type(source: str, field: Field, raw, content_root: str) -> list[ContentError]:
     """A photo must be a JPEG, PNG or WebP file (read from its content, not its name).
 
-    A missing file is left to the images plugin, which suggests similar names.
+    A missing file or one that is no picture at all is left to the images
+    plugin, which suggests similar names or says that it is no picture.
     """
     if not is_present(raw):
         return []
     relative = str(raw).strip().replace("{static}", "").lstrip("/")
     path = os.path.join(content_root, relative)
-    if not os.path.isfile(path) or photo_format(path):
+    found = photo_format(path) if os.path.isfile(path) else None
+    if found is None or found in ALLOWED_PHOTO_FORMATS:
         return []
     return [
         ContentError(
             source,
             field.name,
-            _("„{value}“ ist kein JPEG-, PNG- oder WebP-Bild.").format(value=raw),
+            _("„{value}“ ist ein {format}-Bild; erlaubt sind JPEG, PNG und WebP.").format(
+                value=raw, format=found
+            ),
             _(
                 "Speichern Sie das Foto in einem Bildprogramm als JPEG (.jpg) oder PNG und "
                 "tragen Sie den neuen Dateinamen hier ein."
