@@ -49,6 +49,12 @@ def _texts(value) -> list[str]:
     return []
 
 
+def _as_list(value) -> list:
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list | tuple) else [value]
+
+
 def problems_of(item, settings: dict) -> list[tuple[str, Problem]]:
     """(field, problem) for one content object."""
     found: list[tuple[str, Problem]] = []
@@ -75,16 +81,14 @@ def problems_of(item, settings: dict) -> list[tuple[str, Problem]]:
         problem = check_lang(str(lang), content_languages(settings))
         if problem:
             found.append(("Lang", problem))
-    labels = [("Category", getattr(item, "category", None))]
-    labels += [("Tags", tag) for tag in getattr(item, "tags", None) or ()]
-    labels += [("Authors", author) for author in getattr(item, "authors", None) or ()]
-    for field, label in labels:
-        name = getattr(label, "name", None)
-        if isinstance(name, str):
-            problem = check_label(name)
+    # as written in the file: plugins may later replace authors by richer objects
+    for key in ("category", "tags", "author", "authors"):
+        for label in _as_list(metadata.get(key)):
+            name = getattr(label, "name", label)
+            problem = check_label(name) if isinstance(name, str) else None
             if problem:
-                field = "Author" if field == "Authors" and "author" in metadata else field
-                found.append((field, problem))
+                found.append((key.capitalize(), problem))
+                break
     return found
 
 
