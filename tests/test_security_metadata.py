@@ -237,3 +237,19 @@ def test_a_byte_order_mark_does_not_change_a_hosts_name(tmp_path):
     without = directory.person("ohne-bom", "host")
     assert with_bom.name == without.name == "Anna Beispiel"
     assert with_bom.photo == without.photo == "images/members/anna-beispiel.jpg"
+
+
+def test_a_static_file_name_with_quotes_cannot_break_out_of_a_link(tmp_path):
+    """The names of static files are no metadata, yet Pelican pastes them into links."""
+    content = network(tmp_path)
+    shutil.copy(SAMPLE_CONTENT / MEDIA[0], content / "images" / 'x" onerror="alert(1)" y=".jpg')
+    write_files(
+        content,
+        post("s", "", "[Bild]({static}/images/x%22%20onerror=%22alert(1)%22%20y=%22.jpg)"),
+    )
+    result = build_site(content, tmp_path / "out")
+    assert result.exit_code == 1, result.messages
+    assert "content/blog/s.md" in result.messages
+    assert "Die Seite „/blog/s/“ enthielte ausführbaren Code (<a onerror=…>)" in result.messages
+    for page in (tmp_path / "out").rglob("*.html"):
+        assert executable_parts(page.read_text(encoding="utf-8")) == [], page

@@ -173,18 +173,24 @@ class GuardedWriter(Writer):
 
     def report_executable(self, owner: Owner, name: str, found: list[str]) -> None:
         url = "/" + name.replace(os.sep, "/").removesuffix("index.html")
+        hint = _(
+            "Entfernen Sie Anführungszeichen, spitze Klammern und „javascript:“ aus den "
+            "Kopfzeilen und Links der Datei."
+        )
+        if not owner.source_path:
+            hint = _(
+                "Die Ursache steckt in einer Datei, deren Titel, Zusammenfassung oder Links "
+                "auf dieser Seite stehen; meist nennt eine weitere Meldung die Datei."
+            )
         report(
             ContentError(
-                owner.source_path or url,
+                owner.source_path or _("Seite {url}").format(url=url),
                 None,
                 _(
                     "Die Seite „{url}“ enthielte ausführbaren Code ({found}); sie wird "
                     "nicht veröffentlicht."
                 ).format(url=url, found=", ".join(sorted(set(found))[:3])),
-                _(
-                    "Entfernen Sie Anführungszeichen, spitze Klammern und „javascript:“ aus "
-                    "den Kopfzeilen und Links der Datei."
-                ),
+                hint,
             )
         )
 
