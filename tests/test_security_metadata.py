@@ -167,6 +167,7 @@ def test_control_direction_and_invisible_characters_are_refused(value):
 def test_plain_text_umlauts_and_emoji_sequences_pass():
     assert character_problem("Jürgen Groß – Lerntherapie") is None
     assert character_problem("Team 👩\u200d💻") is None  # zero-width joiner inside an emoji
+    assert character_problem("<p>Zwei\nZeilen</p>") is None  # a rendered summary
 
 
 def test_labels_carry_no_markup_or_quotes():

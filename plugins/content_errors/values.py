@@ -167,7 +167,7 @@ def character_problem(value: str) -> Problem | None:
     """Control characters, direction overrides and invisible characters in any value."""
     for index, char in enumerate(value):
         category = unicodedata.category(char)
-        if char in BIDI_CONTROLS or (category == "Cc" and char != "\t"):
+        if char in BIDI_CONTROLS or (category == "Cc" and char not in "\t\n\r"):
             return Problem(
                 _(
                     "Der Wert enthält an Stelle {position} ein unsichtbares Steuerzeichen "
