@@ -51,6 +51,8 @@ MISTAKES = {
     "blog/author.md": ("Author", "nicht erlaubt"),
     "blog/no-slug.md": ("Slug", "keine Adresse bilden"),
     "pages/upper.md": ("Slug", "Slug: ueber-uns"),
+    "pages/same-a.md": ("Slug", "Diese Datei und „content/pages/same-b.md“"),
+    "pages/same-b.md": ("Slug", "Diese Datei und „content/pages/same-a.md“"),
     "pages/meta.html": ("Slug", "als Slug (Teil der Adresse) nicht erlaubt"),
     "members/nul.md": ("Region", "U+0000"),
     "members/rlo.md": ("Title", "U+202E"),
@@ -96,6 +98,8 @@ def refused(tmp_path_factory):
         **post("author", "Author: anna-beispiel<script>"),
         "blog/no-slug.md": "Title: !!!\nDate: 2026-03-01\n\nText.\n",
         "pages/upper.md": "Title: Über uns\nSlug: Über uns\n\nText.\n",
+        "pages/same-a.md": "Title: A\nSlug: gleich\n\nA.\n",
+        "pages/same-b.md": "Title: B\nSlug: gleich\n\nB.\n",
         "pages/meta.html": (
             '<html><head><title>Meta</title><meta name="slug" content="a&quot; onfocus=&quot;x">'
             "</head><body><p>Text</p></body></html>"
@@ -125,7 +129,7 @@ def test_the_build_stops_with_content_errors_only(refused):
 @pytest.mark.parametrize("file", sorted(MISTAKES))
 def test_each_hostile_value_is_named_with_file_field_and_fix(refused, file):
     field, words = MISTAKES[file]
-    blocks = [b for b in refused.messages.split("\n\n") if f"content/{file}" in b]
+    blocks = [b for b in refused.messages.split("\n\n") if f"content/{file}" in b.split("\n")[0]]
     block = next((b for b in blocks if f"Feld „{field}“" in b), None)
     assert block is not None, refused.messages
     assert words in block
