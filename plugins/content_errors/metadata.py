@@ -55,8 +55,9 @@ def _as_list(value) -> list:
     return list(value) if isinstance(value, list | tuple) else [value]
 
 
-def problems_of(item, settings: dict) -> list[tuple[str, Problem]]:
-    """(field, problem) for one content object."""
+def problems_of(item, languages: list[str], allowed: list[str]) -> list[tuple[str, Problem]]:
+    """(field, problem) for one content object; ``languages`` and ``allowed`` come
+    from the settings (CONTENT_LANGUAGES, CONTENT_ALLOWED_MAINTAINER_FIELDS)."""
     found: list[tuple[str, Problem]] = []
     metadata = getattr(item, "metadata", {}) or {}
     for key, value in metadata.items():
@@ -65,7 +66,6 @@ def problems_of(item, settings: dict) -> list[tuple[str, Problem]]:
             if problem:
                 found.append((key.capitalize(), problem))
                 break
-    allowed = allowed_maintainer_fields(settings)
     for key in MAINTAINER_FIELDS:
         if key in metadata:
             problem = check_maintainer_field(key, allowed)
@@ -78,7 +78,7 @@ def problems_of(item, settings: dict) -> list[tuple[str, Problem]]:
             found.append(("Slug", problem))
     lang = getattr(item, "lang", None)
     if lang:
-        problem = check_lang(str(lang), content_languages(settings))
+        problem = check_lang(str(lang), languages)
         if problem:
             found.append(("Lang", problem))
     # as written in the file: plugins may later replace authors by richer objects
@@ -105,9 +105,11 @@ def check_content_metadata(generators) -> None:
     if not generators:
         return
     settings = generators[0].settings
+    languages = content_languages(settings)
+    allowed = allowed_maintainer_fields(settings)
     for item in content_objects(generators):
         reported: set[str] = set()
-        for field, problem in problems_of(item, settings):
+        for field, problem in problems_of(item, languages, allowed):
             if field.lower() in reported:
                 continue
             reported.add(field.lower())
