@@ -174,6 +174,16 @@ def test_plain_text_umlauts_and_emoji_sequences_pass():
     assert character_problem("<p>Zwei\nZeilen</p>") is None  # a rendered summary
 
 
+def test_fields_maintainers_allow_are_still_plain_relative_paths():
+    from content_errors.values import check_maintainer_field
+
+    assert check_maintainer_field("Save_as", [], "x/index.html") is not None
+    assert check_maintainer_field("Save_as", ["Save_as"], "x/index.html") is None
+    assert check_maintainer_field("Template", ["Template"], "page") is None
+    for bad in ['x" onfocus="a', "../../etc/x", "/abs/x.html", "a b", "https://e.x/"]:
+        assert check_maintainer_field("Url", ["Url"], bad) is not None, bad
+
+
 def test_labels_carry_no_markup_or_quotes():
     assert check_label("Veranstaltungen & Termine") is None
     for bad in ["<b>x</b>", 'a"b', "a'b", "{filename}", "a\\b"]:

@@ -68,7 +68,7 @@ def problems_of(item, languages: list[str], allowed: list[str]) -> list[tuple[st
                 break
     for key in MAINTAINER_FIELDS:
         if key in metadata:
-            problem = check_maintainer_field(key, allowed)
+            problem = check_maintainer_field(key, allowed, str(metadata[key]))
             if problem:
                 found.append((key.capitalize(), problem))
     if hasattr(item, "slug"):

@@ -31,6 +31,7 @@ LANG_RE = re.compile(r"^[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$")
 # no markup, no quotes, no braces (Pelican's {filename} syntax), no backslash.
 LABEL_FORBIDDEN = re.compile(r"[<>\"'`{}\\]")
 
+SAFE_PATH_RE = re.compile(r"^[a-z0-9_-][a-z0-9_./-]*$")
 #: Pelican keys that move a page or change its template: only a maintainer
 #: may allow them (setting CONTENT_ALLOWED_MAINTAINER_FIELDS).
 MAINTAINER_FIELDS = ("save_as", "url", "template")
@@ -105,10 +106,19 @@ def check_lang(value: str, allowed: list[str]) -> Problem | None:
     )
 
 
-def check_maintainer_field(name: str, allowed: list[str]) -> Problem | None:
-    """``Save_as``, ``Url`` and ``Template`` only where the maintainers allow them."""
+def check_maintainer_field(name: str, allowed: list[str], value: str = "") -> Problem | None:
+    """``Save_as``, ``Url`` and ``Template`` only where the maintainers allow them,
+    and even then only as a plain relative path (it is pasted into links unescaped)."""
     if name.lower() in {a.lower() for a in allowed}:
-        return None
+        if SAFE_PATH_RE.match(value) and ".." not in value.split("/"):
+            return None
+        return Problem(
+            _("„{value}“ ist hier kein erlaubter Pfad.").format(value=value),
+            _(
+                "Schreiben Sie einen Pfad innerhalb der Website nur aus Kleinbuchstaben, "
+                "Ziffern, „-“, „_“, „.“ und „/“, z. B. „{field}: ueber-uns/index.html“."
+            ).format(field=name.capitalize()),
+        )
     if name.lower() == "template":
         hint = _(
             "Löschen Sie die Zeile „Template: …“: Die Vorlage ergibt sich aus dem Ordner, "
@@ -208,7 +218,7 @@ def split_values(value: str) -> list[str]:
 def check_value(kind: str, name: str, value: str, settings: dict) -> Problem | None:
     """The form check of one field kind (``slug``, ``lang``, ``label`` …), if it has one."""
     if name.lower() in MAINTAINER_FIELDS:
-        return check_maintainer_field(name, allowed_maintainer_fields(settings))
+        return check_maintainer_field(name, allowed_maintainer_fields(settings), value)
     if kind == "slug":
         return check_slug(value)
     if kind == "lang":
