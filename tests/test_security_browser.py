@@ -110,3 +110,59 @@ def test_no_script_runs_and_no_global_is_clobbered_in_chromium(member_site):
     assert dialogs == []
     assert watch.external == []
     assert "blog/legal/" in paths and any("english" in p for p in paths)
+
+
+@pytest.fixture(scope="module")
+def attack_without_door(tmp_path_factory):
+    """The issue's attack with the door switched off: only the final page check is left."""
+    import content_errors.metadata
+    import content_errors.values
+
+    root = tmp_path_factory.mktemp("attack")
+    content = network(root)
+    write_files(
+        content,
+        {
+            "blog/evil.md": "Title: Evil\nDate: 2026-03-01\nAuthor: anna-beispiel\n"
+            'Slug: x" autofocus onfocus="alert(document.domain);window.__xss=1" x="\n\n'
+            "[..]({filename}/blog/evil.md)\n",
+            "blog/lang.md": "Title: Lang\nSlug: lang\nDate: 2026-03-02\n"
+            'Lang: de" onmouseover="alert(2);window.__xss=2" x="\n\n'
+            "[..]({filename}/blog/lang.md)\n",
+        },
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (content_errors.values, content_errors.metadata):
+            patch.setattr(module, "check_slug", lambda value: None)
+            patch.setattr(module, "check_lang", lambda value, allowed: None)
+        return build_site(content, root / "output")
+
+
+def test_the_attack_stops_the_build_even_without_the_door(attack_without_door):
+    assert attack_without_door.exit_code == 1, attack_without_door.messages
+    assert "ausführbaren Code" in attack_without_door.messages
+    assert "content/blog/evil.md" in attack_without_door.messages
+
+
+@pytest.mark.browser
+def test_no_page_of_the_attack_runs_script_in_chromium(attack_without_door):
+    from browser import serve
+    from theme_checks import html_pages, launch_chromium
+
+    dialogs, ran = [], {}
+    output = attack_without_door.output
+    with serve(output) as url, launch_chromium() as browser:
+        context = browser.new_context(locale="de-DE")
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        paths = html_pages(output)
+        for path in paths:
+            page.goto(f"{url}/{path}", wait_until="load")
+            page.keyboard.press("Tab")
+            for x, y in ((100, 150), (300, 300), (600, 450)):
+                page.mouse.move(x, y)
+            if page.evaluate("window.__xss") is not None:
+                ran[path or "/"] = page.evaluate("window.__xss")
+        context.close()
+    assert ran == {} and dialogs == []
+    assert "blog/" in paths  # the blog index, where the self-link would have landed
