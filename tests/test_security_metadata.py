@@ -268,3 +268,9 @@ def test_a_static_file_name_with_quotes_cannot_break_out_of_a_link(tmp_path):
     assert "Die Seite „/blog/s/“ enthielte ausführbaren Code (<a onerror=…>)" in result.messages
     for page in (tmp_path / "out").rglob("*.html"):
         assert executable_parts(page.read_text(encoding="utf-8")) == [], page
+
+
+def test_a_direction_mark_is_a_warning_not_an_error():
+    problem = character_problem("Name\u200f")
+    assert problem is not None and problem.severity == "warning"
+    assert "U+200F" in problem.message

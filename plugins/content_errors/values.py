@@ -55,7 +55,11 @@ ZERO_WIDTH = {
     "\u2060": "WORD JOINER",
     "\ufeff": "ZERO WIDTH NO-BREAK SPACE",
 }
-DIRECTION_MARKS = {"\u200e": "LEFT-TO-RIGHT MARK", "\u200f": "RIGHT-TO-LEFT MARK"}
+DIRECTION_MARKS = {
+    "\u200e": "LEFT-TO-RIGHT MARK",
+    "\u200f": "RIGHT-TO-LEFT MARK",
+    "\u061c": "ARABIC LETTER MARK",
+}
 
 
 @dataclass(frozen=True)
