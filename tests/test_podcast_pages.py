@@ -29,7 +29,7 @@ def test_episode_page_has_own_host_player_and_download_with_size_and_duration(sa
 
 def test_episode_page_shows_notes_and_links_hosts_and_guests(sample_site):
     html = main_of(sample_site.page(EP3))
-    assert '<h2 id="drei-tipps-aus-der-folge">' in html  # show notes from Markdown
+    assert '<h2 id="text-drei-tipps-aus-der-folge">' in html  # show notes from Markdown
     people = re.search(r'<dl class="episode__people">.*?</dl>', html, re.S).group(0)
     assert '<a href="../../mitglieder/anna-beispiel/">Anna Beispiel</a>' in people
     assert '<a href="../../mitglieder/tobias-lindner/">Tobias Lindner</a>' in people

@@ -223,7 +223,7 @@ XSS_POST = """Title: Böse <script>window.__xss = 1</script><img src=x onerror="
 Slug: boese
 Date: 2026-03-02
 Summary: <img src=x onerror="window.__xss = 3"> <a href="javascript:window.__xss=4">klick</a>
-Tags: <svg onload="window.__xss = 5">
+Tags: inklusion
 
 Text <script>window.__xss = 6; alert(6)</script>
 
@@ -235,6 +235,8 @@ Text <script>window.__xss = 6; alert(6)</script>
 
 
 def test_member_markup_never_executes_in_the_browser(tmp_path, shared_browser):
+    """Markup in free text is escaped or sanitised. (Tags with markup, like slugs and
+    languages, are refused at the door: tests/test_security_metadata.py.)"""
     import shutil as _shutil
 
     from browser import serve

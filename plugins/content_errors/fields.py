@@ -100,6 +100,17 @@ def as_field(thing) -> Field:
 
 _registry: dict[str, FieldSet] = {}
 
+#: The kind of well-known keys whatever plugin declares them, so that every
+#: content type gets the same value checks (content_errors.values).
+NAME_KINDS = {
+    "slug": "slug",
+    "lang": "lang",
+    "category": "label",
+    "tags": "label",
+    "author": "member",
+    "authors": "member",
+}
+
 
 def register_known_fields(
     folder: str,
@@ -121,13 +132,15 @@ def register_known_fields(
     Category, Status …) that the plugin does not define itself.
     Registering a folder again replaces its definition.
     """
-    kinds = {k.lower(): v for k, v in (kinds or {}).items()}
+    kinds = {**NAME_KINDS, **{k.lower(): v for k, v in (kinds or {}).items()}}
     wanted = {r.lower() for r in recommended}
     converted = []
     for thing in fields:
         spec = as_field(thing)
         changes = {}
-        if spec.name.lower() in kinds:
+        if spec.name.lower() in kinds and (
+            spec.name.lower() not in NAME_KINDS or spec.kind in ("text", "list")
+        ):
             changes["kind"] = kinds[spec.name.lower()]
         if spec.name.lower() in wanted:
             changes["recommended"] = True
@@ -199,11 +212,22 @@ _COMMON = [
         help=_("Datum der letzten wichtigen Änderung, z. B. 2026-03-05 oder 5.3.2026."),
         example="2026-03-05",
     ),
-    Field("Lang", help=_("Sprache, falls nicht Deutsch (z. B. „en“)."), example="en"),
+    Field("Lang", kind="lang", help=_("Sprache, falls nicht Deutsch (z. B. „en“)."), example="en"),
     Field("Translation", help=_("„true“, wenn dies die Übersetzung einer anderen Seite ist.")),
-    Field("Template", help=_("Nur für Fachleute: eine andere Vorlage des Themes.")),
-    Field("Save_as", help=_("Nur für Fachleute: ein anderer Speicherort der Seite.")),
-    Field("Url", help=_("Nur für Fachleute: eine andere Adresse der Seite.")),
+    Field(
+        "Template",
+        help=_(
+            "Nur wenn die Betreuer:innen der Website es erlauben: eine andere Vorlage des Themes."
+        ),
+    ),
+    Field(
+        "Save_as",
+        help=_("Nur wenn die Betreuer:innen der Website es erlauben: ein anderer Speicherort."),
+    ),
+    Field(
+        "Url",
+        help=_("Nur wenn die Betreuer:innen der Website es erlauben: eine andere Adresse."),
+    ),
 ]
 
 POST_FIELDS = [
@@ -230,12 +254,14 @@ POST_FIELDS = [
     ),
     Field(
         "Category",
+        kind="label",
         help=_("Eine Rubrik, z. B. „Netzwerk“ oder „Veranstaltungen“."),
         example="Veranstaltungen",
     ),
     Field(
         "Tags",
         multiple=True,
+        kind="label",
         help=_("Schlagwörter, mit Komma getrennt."),
         example="Inklusion, Fachtag",
     ),

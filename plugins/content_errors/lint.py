@@ -32,6 +32,8 @@ from .i18n import _
 from .limits import check_markdown_text, check_text_size
 from .paths import links_leaving_content, refuse_links_and_specials, resolve_content_path
 from .settings import DEFAULTS
+from .values import character_problem
+from .values import check_value as check_value_form
 
 MARKDOWN_EXTENSIONS = {"md", "markdown", "mkd", "mdown"}
 CONTENT_EXTENSIONS = MARKDOWN_EXTENSIONS | {"rst", "html", "htm"}
@@ -300,6 +302,7 @@ class ContentLinter:
         self.present = {e.key.lower() for e in header.entries}
         self.check_stray_lines(source, header, fields)
         self.check_keys(source, header, fields, folder)
+        self.check_characters(source, header)
         if fields is not None:
             self.check_values(source, header, fields)
         self.check_body(source, lines, header.body_start)
@@ -484,6 +487,22 @@ class ContentLinter:
                 continue
             self.check_value(source, spec, entry)
 
+    def check_characters(self, source: str, header: Header) -> None:
+        """No value of any key may hold control, direction or invisible characters."""
+        for entry in header.entries:
+            problem = character_problem(entry.value)
+            if problem:
+                report(
+                    ContentError(
+                        source,
+                        entry.key,
+                        problem.message,
+                        problem.hint,
+                        line=entry.line,
+                        severity=problem.severity,
+                    )
+                )
+
     def missing_recommended(self, source: str, spec: Field, entry: MetaLine | None):
         example = spec.example or "…"
         if "/" in example and "." in example.rsplit("/", 1)[-1]:
@@ -503,6 +522,21 @@ class ContentLinter:
 
     def check_value(self, source: str, spec: Field, entry: MetaLine) -> None:
         value = entry.value
+        if character_problem(value):
+            return  # check_characters said what is wrong with this value
+        form = check_value_form(spec.kind, spec.name, value, self.settings)
+        if form:
+            report(
+                ContentError(
+                    source,
+                    spec.name,
+                    form.message,
+                    form.hint,
+                    line=entry.line,
+                    severity=form.severity,
+                )
+            )
+            return
         separated_wrongly = False
         limit = spec.max_length or (self.summary_limit if spec.name.lower() == "summary" else None)
         if limit and len(value) > limit:

@@ -12,11 +12,13 @@ from . import dates, errors, guarded_reader
 from .capture import PelicanLogCapture
 from .i18n import _, set_language, translations_dir
 from .lint import lint_content
+from .metadata import check_content_metadata
 from .publishing import check_production_settings
 from .report import format_report
 from .settings import DEFAULTS
 from .slugs import check_unique_addresses
 from .static_files import filter_static_files
+from .writer import guarded_writer
 
 EXIT_CONTENT_ERRORS = 1
 # Set by `make devserver` to the settings file: errors then pause the preview
@@ -121,6 +123,7 @@ def fail_on_errors(content_root: str | None, settings=None) -> None:
 
 
 def check_after_reading(generators) -> None:
+    check_content_metadata(generators)
     check_unique_addresses(generators)
     settings = generators[0].settings if generators else None
     fail_on_errors(settings["PATH"] if settings else None, settings)
@@ -140,3 +143,4 @@ def register() -> None:
     signals.finalized.connect(check_after_writing)
     guarded_reader.register()
     signals.static_generator_finalized.connect(filter_static_files)
+    signals.get_writer.connect(guarded_writer)

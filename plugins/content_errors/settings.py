@@ -45,4 +45,11 @@ DEFAULTS = {
         "images": ("image",),
         "audio": ("audio", "chapters", "transcript"),
     },
+    # Pelican keys that move a page or change its template ("Save_as", "Url",
+    # "Template"). Content files may set only those listed here: with them a
+    # member could replace the home page or another member's page.
+    "CONTENT_ALLOWED_MAINTAINER_FIELDS": [],
+    # Language codes a content file may give in "Lang:". None: DEFAULT_LANG
+    # plus every language the theme has a catalogue for (translations/<lang>/).
+    "CONTENT_LANGUAGES": None,
 }

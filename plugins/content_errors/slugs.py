@@ -36,7 +36,11 @@ def check_unique_addresses(generators) -> None:
     for address, sources in sorted(by_address.items()):
         if len(sources) < 2:
             continue
-        if any(current().has_error(source, "Slug") for source in sources):
+        if any(
+            current().has_error(source, field)
+            for source in sources
+            for field in ("Slug", "Save_as", "Url")
+        ):
             continue  # the plugin that owns these files said it already
         ordered = sorted(sources)
         url = address.removesuffix("index.html")

@@ -44,6 +44,7 @@ from .validate import (
     check_choices,
     check_competences,
     check_email,
+    check_photo_type,
     check_website,
     duplicate_slugs,
     is_present,
@@ -236,7 +237,9 @@ class MembersGenerator(CachingGenerator):
         problems += found
 
         member.photo = None
-        if is_present(metadata.get("photo")):
+        wrong_type = check_photo_type(source, FIELD["Photo"], metadata.get("photo"), self.path)
+        problems += wrong_type
+        if is_present(metadata.get("photo")) and not wrong_type:
             try:
                 member.photo = images.square_variants(
                     self.context, str(metadata["photo"]), source, "Photo"

@@ -7,6 +7,7 @@ files together, so one broken profile never hides another one's mistakes.
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
@@ -165,7 +166,22 @@ def check_website(source: str, field: Field, raw) -> tuple[str | None, list[Cont
     except ValueError:
         parts = None
     if parts and parts.scheme.lower() in ("http", "https") and parts.netloc and " " not in value:
-        return value, []
+        if "@" not in parts.netloc:
+            return value, []
+        return None, [
+            ContentError(
+                source,
+                field.name,
+                _(
+                    "In „{value}“ steht ein „@“ vor dem Namen der Website; so eine Adresse "
+                    "führt woandershin, als sie aussieht (zu „{host}“)."
+                ).format(value=raw, host=parts.hostname or ""),
+                _(
+                    "Schreiben Sie nur die Adresse der Website, ohne Benutzername und „@“, "
+                    "z. B. „{example}“."
+                ).format(example=field.example_line),
+            )
+        ]
     return None, [
         ContentError(
             source,
@@ -175,6 +191,48 @@ def check_website(source: str, field: Field, raw) -> tuple[str | None, list[Cont
             ),
             _("Schreiben Sie die vollständige Adresse, z. B. „{example}“.").format(
                 example=field.example_line
+            ),
+        )
+    ]
+
+
+ALLOWED_PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")
+
+
+def photo_format(path) -> str | None:
+    """The picture format Pillow reads from the file's header (no decoding); None if none."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as picture:
+            return picture.format
+    except (OSError, UnidentifiedImageError, ValueError):
+        return None
+
+
+def check_photo_type(source: str, field: Field, raw, content_root: str) -> list[ContentError]:
+    """A photo must be a JPEG, PNG or WebP file (read from its content, not its name).
+
+    A missing file or one that is no picture at all is left to the images
+    plugin, which suggests similar names or says that it is no picture.
+    """
+    if not is_present(raw):
+        return []
+    relative = str(raw).strip().replace("{static}", "").lstrip("/")
+    path = os.path.join(content_root, relative)
+    found = photo_format(path) if os.path.isfile(path) else None
+    if found is None or found in ALLOWED_PHOTO_FORMATS:
+        return []
+    return [
+        ContentError(
+            source,
+            field.name,
+            _("„{value}“ ist ein {format}-Bild; erlaubt sind JPEG, PNG und WebP.").format(
+                value=raw, format=found
+            ),
+            _(
+                "Speichern Sie das Foto in einem Bildprogramm als JPEG (.jpg) oder PNG und "
+                "tragen Sie den neuen Dateinamen hier ein."
             ),
         )
     ]

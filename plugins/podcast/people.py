@@ -14,6 +14,7 @@ from pathlib import Path
 
 from content_errors import ContentError, suggest
 from content_errors.i18n import _
+from content_errors.lint import decode, parse_header
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -28,18 +29,15 @@ class Person:
 
 
 def _header(path: Path) -> dict[str, str]:
-    """The ``Field: value`` lines at the top of a Markdown file."""
-    fields: dict[str, str] = {}
+    """The ``Field: value`` lines at the top of a Markdown file, read as Pelican reads
+    them (a byte-order mark, continuation lines and ``---`` fences included)."""
     try:
-        with path.open(encoding="utf-8") as handle:
-            for line in handle:
-                if not line.strip():
-                    break
-                name, sep, value = line.partition(":")
-                if sep and name.strip() and " " not in name.strip():
-                    fields[name.strip().lower()] = value.strip()
+        text = decode(path.read_bytes())
     except (OSError, UnicodeDecodeError):
-        pass
+        return {}
+    fields: dict[str, str] = {}
+    for entry in parse_header(text.splitlines()).entries:
+        fields.setdefault(entry.key.lower(), entry.value)
     return fields
 
 

@@ -1,0 +1,85 @@
+"""Find anything a browser would run in a finished HTML page.
+
+The sanitiser cleans a body before Pelican fills in ``{filename}`` links and
+before templates place metadata into attributes, so it never sees the page as
+published. This check does: the writer (``writer.py``) runs it on every HTML
+page it renders, and a page with an event-handler attribute, a
+``javascript:`` URL, a frame or a script that is not one of the theme's own
+files or a JSON-LD block is a content error instead of a published page.
+"""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import urlsplit
+
+import lxml.html
+
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "data",
+        "poster",
+        "xlink:href",
+        "background",
+        "cite",
+        "ping",
+        "codebase",
+        "srcset",
+    }
+)
+SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
+FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
+THEME_SCRIPT = re.compile(r"(?:^|/)theme/js/[A-Za-z0-9_-]+\.js$")
+# Browsers drop these from URLs before reading the scheme: "java\tscript:" runs.
+URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+
+
+def _script_url(value: str) -> bool:
+    return URL_NOISE.sub("", value).lower().startswith(SCRIPT_SCHEMES)
+
+
+def _own_script(element, site_host: str) -> bool:
+    if (element.get("type") or "").strip().lower() == "application/ld+json":
+        return not element.get("src")
+    source = element.get("src")
+    if not source or (element.text or "").strip():
+        return False
+    parts = urlsplit(source.strip())
+    if parts.scheme not in ("", "http", "https") or parts.query or parts.fragment:
+        return False
+    if parts.netloc and parts.netloc != site_host:
+        return False
+    return bool(THEME_SCRIPT.search(parts.path))
+
+
+def executable_parts(html: str, site_url: str = "") -> list[str]:
+    """What in ``html`` could run script, one short description each (empty: safe)."""
+    if not html.strip():
+        return []
+    site_host = urlsplit(site_url).netloc if site_url else ""
+    try:
+        document = lxml.html.document_fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return []
+    found = []
+    for element in document.iter():
+        if not isinstance(element.tag, str):
+            continue
+        tag = element.tag.lower()
+        for name, value in element.attrib.items():
+            lowered = name.lower()
+            if lowered.startswith("on"):
+                found.append(f"<{tag} {name}=…>")
+            elif lowered == "srcdoc" or (lowered in URL_ATTRIBUTES and _script_url(value)):
+                found.append(f"<{tag} {name}={value[:40]!r}>")
+        if tag in FORBIDDEN_ELEMENTS:
+            found.append(f"<{tag}>")
+        elif tag == "script" and not _own_script(element, site_host):
+            found.append(f"<script {' '.join(element.attrib)}>")
+        elif tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
+            found.append("<meta http-equiv=refresh>")
+    return found

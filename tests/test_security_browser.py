@@ -1,0 +1,168 @@
+"""Issue 10, items 1, 7 and 9, in Chromium: member content that builds runs no script.
+
+The door refuses the hostile slugs and languages (test_security_metadata.py),
+so nothing of those is published. What a member may legitimately write is
+built here and opened in Chromium: self-links through ``{filename}``, a
+post in another configured language, ids and classes in raw HTML. No script
+may run, no dialog open, no other host be asked, and a member's
+``<div id="__xss">`` must not clobber a global name.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from sanitize.clean import clean
+from sitebuild import build_site, write_files
+from test_security_metadata import network
+
+BODY = """Ein Link auf sich selbst: [hier]({filename}/blog/legal.md#ziele).
+
+<div id="__xss" class="button skip-link">Block</div>
+<div id="inhalt">Kein zweites Hauptziel</div>
+<a id="location" href="#ziele">Sprung</a>
+
+## Ziele
+
+Text mit Fußnote[^1].
+
+[^1]: Die Fußnote.
+"""
+
+
+@pytest.fixture(scope="module")
+def member_site(tmp_path_factory):
+    root = tmp_path_factory.mktemp("browser")
+    content = network(root)
+    write_files(
+        content,
+        {
+            "blog/legal.md": "Title: Legal\nSlug: legal\nDate: 2026-03-01\nAuthor: anna-beispiel\n"
+            "Category: Netzwerk & Freunde\nTags: inklusion\n\n" + BODY,
+            "blog/english.md": "Title: English\nSlug: english\nDate: 2026-03-02\nLang: en\n\n"
+            "[back]({filename}/blog/legal.md)\n",
+        },
+    )
+    result = build_site(content, root / "output")
+    assert result.exit_code == 0, result.messages
+    return result
+
+
+def test_member_ids_and_classes_cannot_pose_as_the_sites_own(member_site):
+    html = member_site.page("blog/legal/index.html")
+    assert 'id="text-__xss"' in html and 'id="__xss"' not in html
+    assert html.count('id="inhalt"') == 1  # the theme's main element only
+    assert 'class="button skip-link">Block' not in html
+    assert 'href="#text-ziele"' in html and 'id="text-ziele"' in html
+    assert 'href="#text-fn:1"' in html and 'id="text-fn:1"' in html
+
+
+def test_only_markdown_classes_stay_and_foreign_images_are_listed():
+    result = clean(
+        '<p class="button">a</p><code class="language-python x">b</code>'
+        '<img src="https://evil.example/t.png"><img src="//evil.example/u.png">'
+        '<img src="https://site.example/own.png"><img src="/images/a.jpg">',
+        site_url="https://site.example",
+    )
+    assert '<p>a</p><code class="language-python">b</code>' in result.html
+    assert "evil.example" not in result.html
+    assert result.external_images == ["https://evil.example/t.png", "//evil.example/u.png"]
+    assert 'src="https://site.example/own.png"' in result.html
+    assert 'src="/images/a.jpg"' in result.html
+
+
+def test_a_tracking_image_in_a_body_is_a_content_error(tmp_path):
+    content = network(tmp_path)
+    write_files(
+        content,
+        {"blog/t.md": "Title: T\nDate: 2026-03-01\n\n![](https://evil.example/track.png)\n"},
+    )
+    result = build_site(content, tmp_path / "out")
+    assert result.exit_code == 1, result.messages
+    assert "content/blog/t.md" in result.messages
+    assert "„https://evil.example/track.png“ liegt auf einer anderen Website" in result.messages
+    assert "{static}/images/" in result.messages
+
+
+@pytest.mark.browser
+def test_no_script_runs_and_no_global_is_clobbered_in_chromium(member_site):
+    from browser import serve
+    from theme_checks import guard_context, html_pages, launch_chromium
+
+    dialogs, problems = [], {}
+    with serve(member_site.output) as url, launch_chromium() as browser:
+        context = browser.new_context(locale="de-DE")
+        watch = guard_context(context)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        paths = html_pages(member_site.output)
+        for path in paths:
+            page.goto(f"{url}/{path}", wait_until="load")
+            page.mouse.move(300, 300)
+            state = page.evaluate(
+                "() => [typeof window.__xss, typeof window.location.href,"
+                " document.querySelectorAll('#inhalt').length]"
+            )
+            if state != ["undefined", "string", 1]:
+                problems[path or "/"] = state
+        context.close()
+    assert not problems, problems
+    assert dialogs == []
+    assert watch.external == []
+    assert "blog/legal/" in paths and any("english" in p for p in paths)
+
+
+@pytest.fixture(scope="module")
+def attack_without_door(tmp_path_factory):
+    """The issue's attack with the door switched off: only the final page check is left."""
+    import content_errors.metadata
+    import content_errors.values
+
+    root = tmp_path_factory.mktemp("attack")
+    content = network(root)
+    write_files(
+        content,
+        {
+            "blog/evil.md": "Title: Evil\nDate: 2026-03-01\nAuthor: anna-beispiel\n"
+            'Slug: x" autofocus onfocus="alert(document.domain);window.__xss=1" x="\n\n'
+            "[..]({filename}/blog/evil.md)\n",
+            "blog/lang.md": "Title: Lang\nSlug: lang\nDate: 2026-03-02\n"
+            'Lang: de" onmouseover="alert(2);window.__xss=2" x="\n\n'
+            "[..]({filename}/blog/lang.md)\n",
+        },
+    )
+    with pytest.MonkeyPatch.context() as patch:
+        for module in (content_errors.values, content_errors.metadata):
+            patch.setattr(module, "check_slug", lambda value: None)
+            patch.setattr(module, "check_lang", lambda value, allowed: None)
+        return build_site(content, root / "output")
+
+
+def test_the_attack_stops_the_build_even_without_the_door(attack_without_door):
+    assert attack_without_door.exit_code == 1, attack_without_door.messages
+    assert "ausführbaren Code" in attack_without_door.messages
+    assert "content/blog/evil.md" in attack_without_door.messages
+
+
+@pytest.mark.browser
+def test_no_page_of_the_attack_runs_script_in_chromium(attack_without_door):
+    from browser import serve
+    from theme_checks import html_pages, launch_chromium
+
+    dialogs, ran = [], {}
+    output = attack_without_door.output
+    with serve(output) as url, launch_chromium() as browser:
+        context = browser.new_context(locale="de-DE")
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+        paths = html_pages(output)
+        for path in paths:
+            page.goto(f"{url}/{path}", wait_until="load")
+            page.keyboard.press("Tab")
+            for x, y in ((100, 150), (300, 300), (600, 450)):
+                page.mouse.move(x, y)
+            if page.evaluate("window.__xss") is not None:
+                ran[path or "/"] = page.evaluate("window.__xss")
+        context.close()
+    assert ran == {} and dialogs == []
+    assert "blog/" in paths  # the blog index, where the self-link would have landed
