@@ -66,12 +66,14 @@ $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Knotenpunkt needs Python 3.11 or newer; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 
-$(RUNTIME_STAMP): requirements.txt | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt
+# The project itself is installed editable (pyproject.toml): plugins import
+# each other as knotenpunkt.plugins.<name>, no sys.path edits.
+$(RUNTIME_STAMP): requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -e .
 	@touch $@
 
-$(DEV_STAMP): requirements.txt requirements-dev.txt | $(PY)
-	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt
+$(DEV_STAMP): requirements.txt requirements-dev.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet --disable-pip-version-check -r requirements.txt -r requirements-dev.txt -e .
 	@touch $(RUNTIME_STAMP) $@
 
 venv: $(RUNTIME_STAMP)

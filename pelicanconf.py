@@ -5,14 +5,6 @@ Every plugin documents its own settings and defaults in its package; only
 what differs from those defaults needs to be set here.
 """
 
-import sys
-from pathlib import Path
-
-PROJECT_ROOT = Path(__file__).resolve().parent
-# Plugins import the shared content_errors package by name, whatever their order.
-if str(PROJECT_ROOT / "plugins") not in sys.path:
-    sys.path.insert(0, str(PROJECT_ROOT / "plugins"))
-
 # --- The network -----------------------------------------------------------
 SITENAME = "Netzwerk Lernen Musterstadt"
 SITESUBTITLE = "Lerntherapie, Beratung und Inklusion – gemeinsam in Musterstadt"
@@ -149,17 +141,17 @@ PODCAST_MEDIA_URL = None
 
 # --- Theme and plugins -----------------------------------------------------
 THEME = "themes/knotenpunkt"
-PLUGIN_PATHS = ["plugins"]
+# Importable modules of the installed project package (`pip install -e .`).
 PLUGINS = [
-    "content_errors",
-    "i18n",
-    "sanitize",
-    "embeds",
-    "seo",
-    "legal",
-    "images",
-    "members",
-    "podcast",
+    "knotenpunkt.plugins.content_errors",
+    "knotenpunkt.plugins.i18n",
+    "knotenpunkt.plugins.sanitize",
+    "knotenpunkt.plugins.embeds",
+    "knotenpunkt.plugins.seo",
+    "knotenpunkt.plugins.legal",
+    "knotenpunkt.plugins.images",
+    "knotenpunkt.plugins.members",
+    "knotenpunkt.plugins.podcast",
 ]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the

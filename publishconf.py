@@ -5,10 +5,11 @@ in production (absolute URLs, feeds, cleaning the output folder).
 """
 
 import os
-import sys
+from pathlib import Path
 
-sys.path.append(os.curdir)
-from pelicanconf import *  # noqa: E402,F403
+from knotenpunkt.conf import inherit
+
+globals().update(inherit(Path(__file__).with_name("pelicanconf.py")))
 
 # The public address of the site, https://, without a trailing slash: set it
 # here or as the environment variable SITEURL (the Pages workflows do). There

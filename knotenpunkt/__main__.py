@@ -59,7 +59,7 @@ def main(argv: list[str] | None = None) -> int:
         except ScaffoldError as problem:
             print(problem, file=sys.stderr)
             return 1
-        from content_errors.i18n import _
+        from knotenpunkt.plugins.content_errors.i18n import _
 
         shown = (
             path.relative_to(args.content.parent)

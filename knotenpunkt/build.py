@@ -34,9 +34,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from content_errors.i18n import _, ngettext
+from knotenpunkt.plugins.content_errors.i18n import _, ngettext
 
-from . import plugins_on_path, use_site_language
+from . import use_site_language
 
 EXIT_OK = 0
 EXIT_CONTENT_ERRORS = 1
@@ -109,12 +109,11 @@ def setup_logging() -> None:
 
 def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
     """One Pelican run in this process; content errors never become tracebacks."""
-    plugins_on_path()
     from pelican import Pelican, signals
     from pelican.settings import read_settings
 
-    from content_errors import errors
-    from content_errors.report import format_report
+    from knotenpunkt.plugins.content_errors import errors
+    from knotenpunkt.plugins.content_errors.report import format_report
 
     override = {"OUTPUT_PATH": str(output), **overrides}
     errors.reset()

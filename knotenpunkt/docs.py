@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import sys
 
-from content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.i18n import _
 
 from . import PROJECT_ROOT
 

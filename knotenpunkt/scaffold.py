@@ -14,7 +14,7 @@ import importlib
 import uuid
 from pathlib import Path
 
-from content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.i18n import _
 
 from . import PROJECT_ROOT, use_site_language
 
@@ -27,7 +27,7 @@ class ScaffoldError(Exception):
 
 def german_slug(text: str) -> str:
     """``Özlem Arslan`` → ``oezlem-arslan``: the same slug the build gives the name."""
-    from i18n.slugs import german_slug as build_slug
+    from knotenpunkt.plugins.i18n.slugs import german_slug as build_slug
 
     return build_slug(text)
 
@@ -39,7 +39,11 @@ def load_field_sets(settings_file: Path = PROJECT_ROOT / "pelicanconf.py") -> di
     """
     from pelican.settings import read_settings
 
-    from content_errors.fields import register_pelican_defaults, registered
+    from knotenpunkt.plugins.content_errors.fields import (
+        place_content_types,
+        register_pelican_defaults,
+        registered,
+    )
 
     settings = read_settings(str(settings_file))
     for name in settings.get("PLUGINS") or []:
@@ -50,6 +54,7 @@ def load_field_sets(settings_file: Path = PROJECT_ROOT / "pelicanconf.py") -> di
         fields_module = f"{module.__name__}.fields"
         with contextlib.suppress(ImportError):
             importlib.import_module(fields_module)
+    place_content_types(settings)
     register_pelican_defaults(
         settings.get("ARTICLE_PATHS", []),
         settings.get("PAGE_PATHS", []),
@@ -102,7 +107,7 @@ def render(field_set, preset: dict[str, str], intro: str) -> str:
 
 def next_episode(podcast_folder: Path) -> tuple[int, int]:
     """(number, season) for the next episode, from the episodes already there."""
-    from content_errors.lint import decode, parse_header
+    from knotenpunkt.plugins.content_errors.lint import decode, parse_header
 
     number, season = 0, 1
     for path in sorted(podcast_folder.glob("*.md")):

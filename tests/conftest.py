@@ -1,12 +1,6 @@
-import sys
-from pathlib import Path
-
 import pytest
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "plugins"))
-
-from sitebuild import build_site, copy_sample  # noqa: E402
+from sitebuild import build_site, copy_sample
 
 
 @pytest.fixture(scope="session")

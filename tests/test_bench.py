@@ -3,11 +3,8 @@
 import subprocess
 import sys
 
+import bench
 from sitebuild import PROJECT_ROOT
-
-sys.path.insert(0, str(PROJECT_ROOT / "tools"))
-
-import bench  # noqa: E402
 
 
 def test_synthetic_network_builds_with_knotenpunkt(tmp_path):

@@ -2,8 +2,9 @@
 
 import shutil
 
-from content_errors.errors import ContentError, ProblemCollector, suggest
-from content_errors.report import format_report
+from knotenpunkt.plugins.content_errors.errors import ContentError, ProblemCollector, suggest
+from knotenpunkt.plugins.content_errors.report import format_report
+
 from sitebuild import FIXTURES, build_site, run_pelican_cli, write_files
 
 

@@ -7,8 +7,8 @@ one German line, not Pelican's English summary.
 """
 
 import pytest
+from knotenpunkt.plugins.content_errors.publishing import siteurl_problem
 
-from content_errors.publishing import siteurl_problem
 from knotenpunkt.build import atomic_build, check
 from test_robust_build import PELICANCONF, PUBLISHCONF, minimal_content, run_cli
 from test_theme_legal import COMPLETE

@@ -3,9 +3,9 @@
 import hashlib
 import shutil
 
+from knotenpunkt.plugins import images
 from PIL import Image
 
-import images
 from members_fixture import PHOTO_WITH_GPS, build_members_site
 from sitebuild import build_site
 

@@ -3,9 +3,9 @@
 import io
 import shutil
 
+from knotenpunkt.plugins.images.metadata import strip_metadata
 from PIL import Image, ImageChops
 
-from images.metadata import strip_metadata
 from members_fixture import PHOTO_WITH_GPS
 from sitebuild import FIXTURES, build_site, write_files
 

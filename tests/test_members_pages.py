@@ -2,7 +2,8 @@
 
 import re
 
-from members.sorting import sorted_german
+from knotenpunkt.plugins.members.sorting import sorted_german
+
 from members_fixture import build_members_site
 
 

@@ -171,20 +171,20 @@ def test_enclosures_point_to_files_the_site_publishes(channel, sample_site):
     ],
 )
 def test_podcast_guid_algorithm_matches_the_namespace_spec(url, expected):
-    from podcast.settings import guid_for_feed_url
+    from knotenpunkt.plugins.podcast.settings import guid_for_feed_url
 
     assert guid_for_feed_url(url) == expected
 
 
 def test_the_sample_guid_is_frozen_to_the_public_feed_url(channel):
-    from podcast.settings import guid_for_feed_url
+    from knotenpunkt.plugins.podcast.settings import guid_for_feed_url
 
     frozen = channel.findtext("podcast:guid", namespaces=NS)
     assert frozen == guid_for_feed_url("https://netzwerk-lernen.example.org/podcast/feed.xml")
 
 
 def test_unfrozen_podcast_guid_is_computed_and_the_build_asks_to_freeze_it(tmp_path):
-    from podcast.settings import guid_for_feed_url
+    from knotenpunkt.plugins.podcast.settings import guid_for_feed_url
 
     result = build_site(copy_sample(tmp_path), tmp_path / "out", PODCAST_GUID=None)
     assert result.exit_code == 0, result.messages
@@ -223,11 +223,11 @@ def test_same_input_gives_the_same_feed_bytes(tmp_path, feed_bytes):
 
 
 def test_unchanged_audio_is_read_only_once_across_builds(tmp_path, monkeypatch):
-    import podcast.audio
+    from knotenpunkt.plugins.podcast import audio as podcast_audio
 
     reads = []
-    real_open = podcast.audio._open
-    monkeypatch.setattr(podcast.audio, "_open", lambda path: reads.append(path) or real_open(path))
+    real_open = podcast_audio._open
+    monkeypatch.setattr(podcast_audio, "_open", lambda path: reads.append(path) or real_open(path))
     content = copy_sample(tmp_path)
     cache = tmp_path / "out-cache"
     first = build_site(content, tmp_path / "out", CACHE_PATH=str(cache))

@@ -46,7 +46,7 @@ def _text(element) -> str:
 
 
 def _category(element) -> bool:
-    from podcast.categories import APPLE_CATEGORIES
+    from knotenpunkt.plugins.podcast.categories import APPLE_CATEGORIES
 
     name = element.get("text")
     subs = element.findall("itunes:category", NS)

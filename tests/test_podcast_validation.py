@@ -251,7 +251,7 @@ def test_all_problems_are_listed_together(content):
 
 
 def test_srt_transcripts_are_read_too(tmp_path):
-    from podcast.transcript import parse_transcript
+    from knotenpunkt.plugins.podcast.transcript import parse_transcript
 
     srt = tmp_path / "folge.srt"
     srt.write_text(
@@ -265,7 +265,7 @@ def test_srt_transcripts_are_read_too(tmp_path):
 
 
 def test_webvtt_voice_tags_become_speakers(tmp_path):
-    from podcast.transcript import paragraphs, parse_transcript
+    from knotenpunkt.plugins.podcast.transcript import paragraphs, parse_transcript
 
     vtt = tmp_path / "folge.vtt"
     vtt.write_text(

@@ -204,11 +204,9 @@ def test_command_line_check_has_no_traceback(tmp_path, case):
 def test_command_line_check_speaks_the_site_language(tmp_path):
     settings = tmp_path / "english_conf.py"
     settings.write_text(
-        "import sys\n"
-        f"sys.path.insert(0, {str(PROJECT_ROOT)!r})\n"
-        "from pelicanconf import *  # noqa: F403\n"
+        "from knotenpunkt.conf import inherit\n"
+        f"globals().update(inherit({str(PROJECT_ROOT / 'pelicanconf.py')!r}))\n"
         f"THEME = {str(PROJECT_ROOT / 'themes' / 'knotenpunkt')!r}\n"
-        f"PLUGIN_PATHS = [{str(PROJECT_ROOT / 'plugins')!r}]\n"
         'DEFAULT_LANG = "en"\n',
         encoding="utf-8",
     )

@@ -11,8 +11,8 @@ may run, no dialog open, no other host be asked, and a member's
 from __future__ import annotations
 
 import pytest
+from knotenpunkt.plugins.sanitize.clean import clean
 
-from sanitize.clean import clean
 from sitebuild import build_site, write_files
 from test_security_metadata import network
 
@@ -115,8 +115,8 @@ def test_no_script_runs_and_no_global_is_clobbered_in_chromium(member_site):
 @pytest.fixture(scope="module")
 def attack_without_door(tmp_path_factory):
     """The issue's attack with the door switched off: only the final page check is left."""
-    import content_errors.metadata
-    import content_errors.values
+    from knotenpunkt.plugins.content_errors import metadata as door_metadata
+    from knotenpunkt.plugins.content_errors import values as door_values
 
     root = tmp_path_factory.mktemp("attack")
     content = network(root)
@@ -132,7 +132,7 @@ def attack_without_door(tmp_path_factory):
         },
     )
     with pytest.MonkeyPatch.context() as patch:
-        for module in (content_errors.values, content_errors.metadata):
+        for module in (door_values, door_metadata):
             patch.setattr(module, "check_slug", lambda value: None)
             patch.setattr(module, "check_lang", lambda value, allowed: None)
         return build_site(content, root / "output")

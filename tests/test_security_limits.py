@@ -13,18 +13,18 @@ import zlib
 from pathlib import Path
 
 import pytest
-from pelican.settings import DEFAULT_CONFIG
-
-from content_errors.errors import ContentError
-from content_errors.guarded_reader import GuardedMarkdownReader
-from content_errors.limits import (
+from knotenpunkt.plugins.content_errors.errors import ContentError
+from knotenpunkt.plugins.content_errors.guarded_reader import GuardedMarkdownReader
+from knotenpunkt.plugins.content_errors.limits import (
     RenderTimeout,
     check_markdown_text,
     image_header,
     time_limit,
 )
-from content_errors.settings import DEFAULTS
-from content_errors.static_files import check_static_file
+from knotenpunkt.plugins.content_errors.settings import DEFAULTS
+from knotenpunkt.plugins.content_errors.static_files import check_static_file
+from pelican.settings import DEFAULT_CONFIG
+
 from sitebuild import build_site, copy_sample
 
 EP1 = "podcast/folge-01-netzwerk-ohne-chef.md"
@@ -281,7 +281,7 @@ def test_brackets_closed_on_a_later_line_of_the_paragraph_count_as_closed():
 
 
 def test_html_pages_get_the_same_door(tmp_path):
-    from content_errors.guarded_reader import GuardedHTMLReader
+    from knotenpunkt.plugins.content_errors.guarded_reader import GuardedHTMLReader
 
     content = tmp_path / "content"
     content.mkdir()

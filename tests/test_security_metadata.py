@@ -13,9 +13,14 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from knotenpunkt.plugins.content_errors.executable import executable_parts
+from knotenpunkt.plugins.content_errors.values import (
+    character_problem,
+    check_label,
+    check_lang,
+    check_slug,
+)
 
-from content_errors.executable import executable_parts
-from content_errors.values import character_problem, check_label, check_lang, check_slug
 from sitebuild import FIXTURES, SAMPLE_CONTENT, build_site, write_files
 
 MEDIA = ["images/members/anna-beispiel.jpg", "images/podcast/cover.jpg", "audio/folge-01.mp3"]
@@ -175,7 +180,7 @@ def test_plain_text_umlauts_and_emoji_sequences_pass():
 
 
 def test_fields_maintainers_allow_are_still_plain_relative_paths():
-    from content_errors.values import check_maintainer_field
+    from knotenpunkt.plugins.content_errors.values import check_maintainer_field
 
     assert check_maintainer_field("Save_as", [], "x/index.html") is not None
     assert check_maintainer_field("Save_as", ["Save_as"], "x/index.html") is None
@@ -217,11 +222,11 @@ def test_the_theme_scripts_and_json_ld_are_fine():
 
 def test_the_writer_refuses_a_page_the_door_would_have_let_through(tmp_path, monkeypatch):
     """Safety net: with the slug check switched off, the rendered page is caught."""
-    import content_errors.metadata
-    import content_errors.values
+    from knotenpunkt.plugins.content_errors import metadata as door_metadata
+    from knotenpunkt.plugins.content_errors import values as door_values
 
-    monkeypatch.setattr(content_errors.values, "check_slug", lambda value: None)
-    monkeypatch.setattr(content_errors.metadata, "check_slug", lambda value: None)
+    monkeypatch.setattr(door_values, "check_slug", lambda value: None)
+    monkeypatch.setattr(door_metadata, "check_slug", lambda value: None)
     content = network(tmp_path)
     write_files(
         content,
@@ -241,7 +246,7 @@ def test_the_writer_refuses_a_page_the_door_would_have_let_through(tmp_path, mon
 
 def test_a_byte_order_mark_does_not_change_a_hosts_name(tmp_path):
     """Episode pages and the feed name hosts through podcast.people.Directory."""
-    from podcast.people import Directory
+    from knotenpunkt.plugins.podcast.people import Directory
 
     folder = tmp_path / "members"
     folder.mkdir()

@@ -14,9 +14,9 @@ import shutil
 from pathlib import Path
 
 import pytest
+from knotenpunkt.plugins.content_errors.errors import ContentError
+from knotenpunkt.plugins.content_errors.paths import resolve_content_path
 
-from content_errors.errors import ContentError
-from content_errors.paths import resolve_content_path
 from sitebuild import build_site, copy_sample
 
 SECRET = "GEHEIM-7f3a-nicht-veroeffentlichen"
@@ -175,7 +175,7 @@ def test_a_missing_file_is_left_to_the_plugin_that_reads_it(content):
 
 
 def test_body_links_are_read_as_pelican_reads_them():
-    from content_errors.paths import links_leaving_content
+    from knotenpunkt.plugins.content_errors.paths import links_leaving_content
 
     lines = [
         "![ok]({static}../images/bild.jpg)",  # from blog/ up to content/: fine

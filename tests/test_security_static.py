@@ -18,10 +18,10 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from knotenpunkt.plugins.content_errors.errors import ContentError, reset
+from knotenpunkt.plugins.content_errors.static_files import check_static_file, filter_static_files
 from PIL import Image
 
-from content_errors.errors import ContentError, reset
-from content_errors.static_files import check_static_file, filter_static_files
 from sitebuild import build_site, copy_sample
 
 SECRET = "GEHEIM-9c1e-nicht-veroeffentlichen"

@@ -3,8 +3,8 @@
 import shutil
 
 import pytest
+from knotenpunkt.plugins.embeds.providers import resolve
 
-from embeds.providers import resolve
 from sitebuild import FIXTURES, build_site, write_files
 
 

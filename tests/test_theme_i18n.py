@@ -120,8 +120,7 @@ def test_english_member_directory_and_podcast_pages_have_no_german_interface(tmp
 def test_translating_a_variable_never_lets_markup_through():
     """``_(role)`` with a member's text must be escaped like any other value."""
     from jinja2 import Environment
-
-    from i18n.plugin import install_escaping_gettext, load_translations
+    from knotenpunkt.plugins.i18n.plugin import install_escaping_gettext, load_translations
 
     env = Environment(autoescape=True, extensions=["jinja2.ext.i18n"])
     install_escaping_gettext(

@@ -2,7 +2,8 @@
 
 import shutil
 
-from sanitize import clean_html
+from knotenpunkt.plugins.sanitize import clean_html
+
 from sitebuild import FIXTURES, build_site, write_files
 
 

@@ -5,8 +5,8 @@ import re
 import shutil
 
 import pytest
+from knotenpunkt.plugins.seo.jsonld import dumps, script
 
-from seo.jsonld import dumps, script
 from sitebuild import FIXTURES, PROJECT_ROOT, build_site, copy_sample, write_files
 
 SITEURL = "https://netzwerk.example.org"

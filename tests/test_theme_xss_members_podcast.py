@@ -338,7 +338,7 @@ def test_chapter_links_that_are_no_web_address_are_refused(tmp_path, key):
 
 
 def test_chapter_links_to_the_web_are_fine(tmp_path):
-    from podcast.chapters import load_chapters
+    from knotenpunkt.plugins.podcast.chapters import load_chapters
 
     path = tmp_path / "c.json"
     path.write_text(

@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT / "tests"), str(ROOT / "plugins")]
+sys.path[:0] = [str(ROOT / "tests")]  # the test helpers (sitebuild, browser)
 
 from browser import chromium, serve  # noqa: E402
 from sitebuild import build_site, write_files  # noqa: E402

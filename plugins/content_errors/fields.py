@@ -121,6 +121,7 @@ def register_known_fields(
     kinds: dict[str, str] | None = None,
     recommended: Iterable[str] = (),
     pelican_keys: str | None = None,
+    folders_setting: str | None = None,
 ) -> FieldSet:
     """Declare the metadata keys of the content in ``content/<folder>/``.
 
@@ -131,6 +132,10 @@ def register_known_fields(
     ``pelican_keys="article"`` (or ``"page"``) adds Pelican's own keys (Slug,
     Category, Status …) that the plugin does not define itself.
     Registering a folder again replaces its definition.
+
+    ``folders_setting`` names the setting that moves this kind of content
+    (e.g. ``"MEMBERS_PATHS"``): ``folder`` is then only its default, and
+    :func:`place_content_types` puts the fields where the build's settings say.
     """
     kinds = {**NAME_KINDS, **{k.lower(): v for k, v in (kinds or {}).items()}}
     wanted = {r.lower() for r in recommended}
@@ -156,7 +161,30 @@ def register_known_fields(
         closed=closed,
     )
     _registry[field_set.folder] = field_set
+    _content_types[folders_setting or field_set.folder] = (field_set, folders_setting)
     return field_set
+
+
+#: every registered kind of content: key → (its fields, the setting naming its folders)
+_content_types: dict[str, tuple[FieldSet, str | None]] = {}
+
+
+def place_content_types(settings) -> None:
+    """Put every kind of content in the folders this build's settings name.
+
+    Plugins register their fields at import time, before any settings are
+    read; so ``MEMBERS_PATHS = ["profile"]`` only takes effect here, once per
+    build (the raw-file checks and the scaffolding call it).
+    """
+    _registry.clear()
+    for field_set, folders_setting in _content_types.values():
+        folders = [field_set.folder]
+        if folders_setting and settings.get(folders_setting) is not None:
+            value = settings[folders_setting]
+            folders = [value] if isinstance(value, str) else list(value)
+        for folder in folders:
+            folder = str(folder).strip("/")
+            _registry[folder] = replace(field_set, folder=folder)
 
 
 _defaults: dict[str, FieldSet] = {}

@@ -27,7 +27,15 @@ from .errors import (
     report,
     suggest,
 )
-from .fields import ALIASES, Field, FieldSet, known_fields, register_pelican_defaults, registered
+from .fields import (
+    ALIASES,
+    Field,
+    FieldSet,
+    known_fields,
+    place_content_types,
+    register_pelican_defaults,
+    registered,
+)
 from .i18n import _
 from .limits import check_markdown_text, check_text_size
 from .paths import links_leaving_content, refuse_links_and_specials, resolve_content_path
@@ -196,6 +204,7 @@ class ContentLinter:
         self.warn_future = settings.get(
             "CONTENT_WARN_FUTURE_DATES", DEFAULTS["CONTENT_WARN_FUTURE_DATES"]
         )
+        place_content_types(settings)
         register_pelican_defaults(
             self.article_paths,
             self.page_paths,

@@ -5,10 +5,9 @@ from __future__ import annotations
 import html
 import re
 
+from knotenpunkt.plugins.content_errors.errors import ContentError, report, suggest
+from knotenpunkt.plugins.content_errors.i18n import _
 from markupsafe import Markup, escape
-
-from content_errors.errors import ContentError, report, suggest
-from content_errors.i18n import _
 
 from .providers import NAMES, resolve
 

@@ -12,10 +12,9 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+from knotenpunkt.plugins.content_errors.i18n import translations_dir
 from markupsafe import escape
 from pelican import signals
-
-from content_errors.i18n import translations_dir
 
 from .slugs import apply_german_slug
 

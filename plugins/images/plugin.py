@@ -5,11 +5,10 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
+from knotenpunkt.plugins.content_errors.i18n import _
 from pelican import signals
 from pelican.generators import Generator
-
-from content_errors.errors import WARNING, ContentError, report
-from content_errors.i18n import _
 
 from .metadata import SUFFIXES, strip_file
 from .settings import setting

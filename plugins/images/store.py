@@ -9,12 +9,11 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from knotenpunkt.plugins.content_errors import ContentError, suggest
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.limits import check_file_size, image_header, limit
+from knotenpunkt.plugins.content_errors.paths import resolve_content_path
 from PIL import Image, ImageOps, UnidentifiedImageError
-
-from content_errors import ContentError, suggest
-from content_errors.i18n import _
-from content_errors.limits import check_file_size, image_header, limit
-from content_errors.paths import resolve_content_path
 
 from .settings import cache_path, setting
 

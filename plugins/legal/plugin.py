@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-from pelican import signals
-
-from content_errors.errors import (
+from knotenpunkt.plugins.content_errors.errors import (
     ERROR,
     WARNING,
     ConfigurationError,
@@ -12,7 +10,8 @@ from content_errors.errors import (
     report,
     suggest,
 )
-from content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.i18n import _
+from pelican import signals
 
 from .settings import DEFAULTS, FIELDS, field_labels
 

@@ -1,6 +1,6 @@
 """Settings of the legal plugin, their defaults and the keys of ``LEGAL``."""
 
-from content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.i18n import _
 
 DEFAULTS = {
     # The provider's data (keys: FIELDS below). Empty: every required field

@@ -10,10 +10,9 @@ member × article.
 
 from __future__ import annotations
 
+from knotenpunkt.plugins.content_errors import ContentError, suggest
+from knotenpunkt.plugins.content_errors.i18n import _
 from pelican.urlwrappers import Author
-
-from content_errors import ContentError, suggest
-from content_errors.i18n import _
 
 from .validate import split_list
 

@@ -166,21 +166,27 @@ def field_named(fields: tuple[Field, ...], name: str) -> Field:
 # The raw-file checks, `make member` and the field reference in
 # docs/mitmachen.md read these definitions through content_errors' registry.
 def _register_with_content_errors() -> None:
-    from content_errors.fields import register_known_fields
-    from content_errors.i18n import N_
+    from knotenpunkt.plugins.content_errors.fields import register_known_fields
+    from knotenpunkt.plugins.content_errors.i18n import N_
 
     from .settings import DEFAULTS
 
-    for folder in DEFAULTS["MEMBERS_PATHS"]:
-        register_known_fields(
-            folder,
-            MEMBER_FIELDS,
-            label=N_("Mitgliederprofil"),
-            kinds={"Photo": "image"},
-            recommended=["Photo"],
-        )
-    for folder in DEFAULTS["COMPETENCES_PATHS"]:
-        register_known_fields(folder, COMPETENCE_FIELDS, label=N_("Kompetenz"))
+    # The folders are defaults; the build's MEMBERS_PATHS and COMPETENCES_PATHS
+    # place them (content_errors.fields.place_content_types).
+    register_known_fields(
+        DEFAULTS["MEMBERS_PATHS"][0],
+        MEMBER_FIELDS,
+        label=N_("Mitgliederprofil"),
+        kinds={"Photo": "image"},
+        recommended=["Photo"],
+        folders_setting="MEMBERS_PATHS",
+    )
+    register_known_fields(
+        DEFAULTS["COMPETENCES_PATHS"][0],
+        COMPETENCE_FIELDS,
+        label=N_("Kompetenz"),
+        folders_setting="COMPETENCES_PATHS",
+    )
 
 
 _register_with_content_errors()

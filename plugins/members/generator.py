@@ -26,13 +26,12 @@ from __future__ import annotations
 
 import os
 
+from knotenpunkt.plugins import images
+from knotenpunkt.plugins.content_errors import ContentError, report
+from knotenpunkt.plugins.content_errors.capture import explain_exception
+from knotenpunkt.plugins.content_errors.i18n import N_
+from knotenpunkt.plugins.i18n.slugs import german_slug
 from pelican.generators import CachingGenerator
-
-import images
-from content_errors import ContentError, report
-from content_errors.capture import explain_exception
-from content_errors.i18n import N_
-from i18n.slugs import german_slug
 
 from . import authors
 from .contents import Competence, Facet, Member

@@ -12,10 +12,10 @@ import re
 from collections.abc import Callable, Iterable
 from urllib.parse import urlsplit
 
-from content_errors import ContentError, suggest
-from content_errors.errors import canonical_choice
-from content_errors.i18n import _
-from content_errors.report import display_path
+from knotenpunkt.plugins.content_errors import ContentError, suggest
+from knotenpunkt.plugins.content_errors.errors import canonical_choice
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.report import display_path
 
 from .fields import Field
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from content_errors import ContentError
-from content_errors.i18n import _
-from content_errors.limits import image_header
+from knotenpunkt.plugins.content_errors import ContentError
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.limits import image_header
 
 MIN_SIZE = 1400
 MAX_SIZE = 3000

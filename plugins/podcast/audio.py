@@ -16,12 +16,11 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import mutagen
+from knotenpunkt.plugins.content_errors import ContentError
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.limits import check_file_size, limit
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
-
-from content_errors import ContentError
-from content_errors.i18n import _
-from content_errors.limits import check_file_size, limit
 
 # Extension → (MIME type in the feed, mutagen class, name for members).
 SUPPORTED = {

@@ -5,8 +5,8 @@ feedgen's built-in list is the outdated pre-2019 one, so it is not used.
 
 from __future__ import annotations
 
-from content_errors import ContentError, suggest
-from content_errors.i18n import _
+from knotenpunkt.plugins.content_errors import ContentError, suggest
+from knotenpunkt.plugins.content_errors.i18n import _
 
 APPLE_CATEGORIES: dict[str, tuple[str, ...]] = {
     "Arts": ("Books", "Design", "Fashion & Beauty", "Food", "Performing Arts", "Visual Arts"),

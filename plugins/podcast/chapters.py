@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from content_errors import ContentError
-from content_errors.i18n import _
-from content_errors.limits import check_text_size
+from knotenpunkt.plugins.content_errors import ContentError
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.limits import check_text_size
 
 from .timecode import clock
 

@@ -9,10 +9,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.numbers import format_decimal
-
-from content_errors.errors import WARNING, ContentError, report, suggest
-from content_errors.i18n import _
-from content_errors.paths import resolve_content_path
+from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report, suggest
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.paths import resolve_content_path
 
 from . import settings as podcast_settings
 from .artwork import check_artwork

@@ -117,8 +117,8 @@ BY_NAME = {field.name: field for field in FIELDS}
 # The raw-file checks, `make episode` and the field reference in
 # docs/mitmachen.md read these definitions through content_errors' registry.
 def _register_with_content_errors() -> None:
-    from content_errors.fields import register_known_fields
-    from content_errors.i18n import N_
+    from knotenpunkt.plugins.content_errors.fields import register_known_fields
+    from knotenpunkt.plugins.content_errors.i18n import N_
 
     from .settings import DEFAULTS
 
@@ -128,6 +128,7 @@ def _register_with_content_errors() -> None:
         label=N_("Podcastfolge"),
         kinds={"Audio": "audio", "Image": "image", "Chapters": "file", "Transcript": "file"},
         pelican_keys="article",
+        folders_setting="PODCAST_CONTENT_DIR",
     )
 
 

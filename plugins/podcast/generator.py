@@ -22,10 +22,10 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from knotenpunkt.plugins.content_errors.config import plugin_enabled
+from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
+from knotenpunkt.plugins.content_errors.i18n import _
 from pelican.generators import Generator
-
-from content_errors.errors import WARNING, ContentError, report
-from content_errors.i18n import _
 
 from . import settings as ps
 from .artwork import check_artwork
@@ -250,9 +250,9 @@ class PodcastGenerator(Generator):
         ``img`` names the largest JPEG of those. Without the plugin, the
         original is published as a static file and linked as it is.
         """
-        if "images" not in (self.settings.get("PLUGINS") or []):
+        if not plugin_enabled(self.settings, "images"):
             return people
-        import images
+        from knotenpunkt.plugins import images
 
         result = []
         for person in people:

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from content_errors import ContentError, suggest
-from content_errors.i18n import _
-from content_errors.lint import decode, parse_header
+from knotenpunkt.plugins.content_errors import ContentError, suggest
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.lint import decode, parse_header
 
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 

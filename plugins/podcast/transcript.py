@@ -11,9 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from content_errors import ContentError
-from content_errors.i18n import _
-from content_errors.limits import check_text_size
+from knotenpunkt.plugins.content_errors import ContentError
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.limits import check_text_size
 
 MIME_TYPES = {".vtt": "text/vtt", ".srt": "application/x-subrip"}
 

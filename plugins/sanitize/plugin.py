@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
+from knotenpunkt.plugins.content_errors import ContentError, report
+from knotenpunkt.plugins.content_errors.i18n import _
 from pelican import signals
-
-from content_errors import ContentError, report
-from content_errors.i18n import _
 
 from .clean import clean
 from .settings import DEFAULTS

@@ -1,0 +1,1 @@
+"""Knotenpunkt's Pelican plugins, installed as ``knotenpunkt.plugins.<name>``."""
