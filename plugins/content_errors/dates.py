@@ -11,8 +11,6 @@ from __future__ import annotations
 import datetime
 import re
 
-from pelican import readers
-
 ISO = re.compile(
     r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})"
     r"(?:[ T_](?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2}))?)?"
@@ -64,7 +62,20 @@ def parse_date(value: str, field: str = "Date") -> datetime.datetime:
     return moment
 
 
-def install() -> None:
-    """Make Pelican's readers use the strict parser for every content file."""
-    readers.METADATA_PROCESSORS["date"] = lambda value, _settings: parse_date(value, "Date")
-    readers.METADATA_PROCESSORS["modified"] = lambda value, _settings: parse_date(value, "Modified")
+#: the metadata keys read with :func:`parse_date`, and how members spell them
+DATE_FIELDS = {"date": "Date", "modified": "Modified"}
+
+
+class StrictDatesMixin:
+    """For a Pelican reader class: ``Date`` and ``Modified`` go through :func:`parse_date`.
+
+    Pelican's readers call ``process_metadata`` for every key; overriding it
+    in the reader subclasses the ``readers_init`` signal installs (see
+    ``guarded_reader.py``) is Pelican's public route, and leaves the
+    process-wide ``readers.METADATA_PROCESSORS`` untouched.
+    """
+
+    def process_metadata(self, name, value):
+        if name in DATE_FIELDS and isinstance(value, str):
+            return parse_date(value, DATE_FIELDS[name])
+        return super().process_metadata(name, value)

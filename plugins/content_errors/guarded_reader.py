@@ -3,8 +3,9 @@
 Every Markdown file Pelican reads (blog, pages, podcast, and the members
 plugin's own folders) goes through :class:`GuardedMarkdownReader`: a
 symbolic link or a device is refused before it is opened, a file that is
-too big, has an overlong line or too deep nesting before it is parsed, and
-rendering itself gets a time limit. The reader raises a ContentError, which
+too big, has an overlong line or too deep nesting before it is parsed,
+rendering itself gets a time limit, and dates are read strictly
+(:mod:`dates`). The reader raises a ContentError, which
 Pelican logs as "Could not process" and the log capture reports.
 """
 
@@ -15,6 +16,7 @@ from pathlib import Path
 from pelican import signals
 from pelican.readers import HTMLReader, MarkdownReader
 
+from .dates import StrictDatesMixin
 from .errors import ContentError
 from .i18n import _
 from .limits import (
@@ -75,12 +77,12 @@ def guarded_read(reader, source_path: str, read, *, markdown: bool):
         ) from None
 
 
-class GuardedMarkdownReader(MarkdownReader):
+class GuardedMarkdownReader(StrictDatesMixin, MarkdownReader):
     def read(self, source_path):
         return guarded_read(self, source_path, super().read, markdown=True)
 
 
-class GuardedHTMLReader(HTMLReader):
+class GuardedHTMLReader(StrictDatesMixin, HTMLReader):
     """Pages written as HTML: no link, no device, no oversized file either."""
 
     def read(self, source_path):

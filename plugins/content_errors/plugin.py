@@ -8,7 +8,7 @@ import sys
 
 from pelican import signals
 
-from . import dates, errors, guarded_reader
+from . import errors, guarded_reader
 from .capture import PelicanLogCapture
 from .i18n import _, set_language, translations_dir
 from .lint import lint_content
@@ -137,7 +137,6 @@ def check_after_writing(pelican) -> None:
 
 
 def register() -> None:
-    dates.install()
     signals.generator_init.connect(start_run)
     signals.all_generators_finalized.connect(check_after_reading)
     signals.finalized.connect(check_after_writing)

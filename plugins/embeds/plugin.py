@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knotenpunkt.plugins import content_errors
 from pelican import signals
 
 from .markers import MARKER, replace_markers
@@ -15,4 +16,5 @@ def replace_in_content_object(instance) -> None:
 
 
 def register() -> None:
+    content_errors.register()  # the shared library hooks itself in, listed or not
     signals.content_object_init.connect(replace_in_content_object)

@@ -12,6 +12,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+from knotenpunkt.plugins import content_errors
 from knotenpunkt.plugins.content_errors.i18n import translations_dir
 from markupsafe import escape
 from pelican import signals
@@ -97,5 +98,6 @@ def _format_date(value, format: str = "long", locale: str = "de") -> str:  # noq
 
 
 def register() -> None:
+    content_errors.register()  # the shared library hooks itself in, listed or not
     signals.generator_init.connect(install)
     signals.content_object_init.connect(apply_german_slug)

@@ -20,12 +20,20 @@ Settings: see :mod:`images.settings`.
 """
 
 from .plugin import register
-from .store import Picture, Variant, encode_count, square_variants, store_for
+from .store import (
+    Picture,
+    Variant,
+    encode_count,
+    original_picture,
+    square_variants,
+    store_for,
+)
 
 __all__ = [
     "Picture",
     "Variant",
     "encode_count",
+    "original_picture",
     "register",
     "square_variants",
     "store_for",

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from knotenpunkt.plugins import content_errors
 from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican import signals
@@ -83,6 +84,7 @@ def strip_static_images(pelican) -> None:
 
 
 def register() -> None:
+    content_errors.register()  # the shared library hooks itself in, listed or not
     signals.get_generators.connect(get_generators)
     signals.static_generator_finalized.connect(drop_unclaimed_originals)
     signals.static_generator_finalized.connect(remember_static_images)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import mimetypes
 import os
 import posixpath
 import shutil
@@ -46,6 +47,8 @@ class Picture:
     digest: str
     widths: tuple[int, ...]
     variants: list[Variant] = field(default_factory=list)
+    #: the unchanged original (images plugin off): its one "variant" is the file itself
+    original: bool = False
 
     def of_type(self, mime: str) -> list[Variant]:
         return [v for v in self.variants if v.mime == mime]
@@ -56,7 +59,8 @@ class Picture:
 
     @property
     def jpeg(self) -> list[Variant]:
-        return self.of_type("image/jpeg")
+        """The variants for ``<img>``: JPEGs, or the original whatever its format."""
+        return list(self.variants) if self.original else self.of_type("image/jpeg")
 
     @property
     def fallback(self) -> Variant:
@@ -79,6 +83,11 @@ def store_for(context: dict) -> ImageStore:
     if store is None:
         store = context[CONTEXT_KEY] = ImageStore(context)
     return store
+
+
+def original_picture(context: dict, path: str, source_path: str, field_name: str) -> Picture:
+    """The checked photo ``path`` as it is: for builds without the images plugin."""
+    return store_for(context).original(path, source_path, field_name)
 
 
 def square_variants(context: dict, path: str, source_path: str, field_name: str) -> Picture:
@@ -140,6 +149,38 @@ class ImageStore:
             # A named photo is never copied as it is, even when it turns out
             # broken below: its mistake is reported once, against the field.
             self.generated_content.setdefault(relative, None)
+        data, width, height = self.read_checked(path, absolute, source_path, field_name)
+        side = min(width, height)
+        widths = tuple(s for s in self.sizes if s <= side) or (side,)
+        recipe = f"{RECIPE_VERSION}|{widths}|{self.quality['JPEG']}|{self.quality['WEBP']}"
+        digest = hashlib.sha256(data + recipe.encode()).hexdigest()[:16]
+        stem = Path(relative).stem
+        picture = Picture(relative, digest, widths)
+        for mime, extension, _format in FORMATS:
+            for size in widths:
+                filename = f"{stem}-{digest}-{size}.{extension}"
+                url = f"{self.output_dir}/{filename}" if self.output_dir else filename
+                picture.variants.append(Variant(size, url, mime, filename))
+        self.pictures[relative] = picture
+        if self.generated_content is not None:
+            # Claim the original: Pelican's static copy skips sources, so the
+            # photo with its EXIF/GPS data is never published.
+            self.generated_content[relative] = picture
+        return picture
+
+    def original(self, path: str, source_path: str, field_name: str) -> Picture:
+        """The photo as it is, published by Pelican's static copy (images plugin off).
+
+        Same checks as :meth:`square`, but the original is not claimed, so it
+        is copied to the output and the profile links a file that exists.
+        """
+        relative, absolute = self.resolve(path, source_path, field_name)
+        _data, width, _height = self.read_checked(path, absolute, source_path, field_name)
+        mime = mimetypes.guess_type(relative)[0] or "image/jpeg"
+        return Picture(relative, "", (width,), [Variant(width, relative, mime, relative)], True)
+
+    def read_checked(self, path: str, absolute: Path, source_path: str, field_name: str):
+        """The photo's bytes and upright size, after the size and format checks."""
         too_big = check_file_size(
             absolute,
             source_path,
@@ -170,23 +211,7 @@ class ImageStore:
                     "erneut hoch."
                 ),
             ) from None
-        side = min(width, height)
-        widths = tuple(s for s in self.sizes if s <= side) or (side,)
-        recipe = f"{RECIPE_VERSION}|{widths}|{self.quality['JPEG']}|{self.quality['WEBP']}"
-        digest = hashlib.sha256(data + recipe.encode()).hexdigest()[:16]
-        stem = Path(relative).stem
-        picture = Picture(relative, digest, widths)
-        for mime, extension, _format in FORMATS:
-            for size in widths:
-                filename = f"{stem}-{digest}-{size}.{extension}"
-                url = f"{self.output_dir}/{filename}" if self.output_dir else filename
-                picture.variants.append(Variant(size, url, mime, filename))
-        self.pictures[relative] = picture
-        if self.generated_content is not None:
-            # Claim the original: Pelican's static copy skips sources, so the
-            # photo with its EXIF/GPS data is never published.
-            self.generated_content[relative] = picture
-        return picture
+        return data, width, height
 
     # -- writing ------------------------------------------------------------
     def write(self, output_path: str) -> None:

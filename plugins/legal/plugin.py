@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knotenpunkt.plugins import content_errors
 from knotenpunkt.plugins.content_errors.errors import (
     ERROR,
     WARNING,
@@ -93,4 +94,5 @@ def assign_templates(generator) -> None:
 
 
 def register() -> None:
+    content_errors.register()  # the shared library hooks itself in, listed or not
     signals.page_generator_finalized.connect(assign_templates)

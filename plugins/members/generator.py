@@ -29,6 +29,7 @@ import os
 from knotenpunkt.plugins import images
 from knotenpunkt.plugins.content_errors import ContentError, report
 from knotenpunkt.plugins.content_errors.capture import explain_exception
+from knotenpunkt.plugins.content_errors.config import plugin_enabled
 from knotenpunkt.plugins.content_errors.i18n import N_
 from knotenpunkt.plugins.i18n.slugs import german_slug
 from pelican.generators import CachingGenerator
@@ -240,9 +241,13 @@ class MembersGenerator(CachingGenerator):
         problems += wrong_type
         if is_present(metadata.get("photo")) and not wrong_type:
             try:
-                member.photo = images.square_variants(
-                    self.context, str(metadata["photo"]), source, "Photo"
+                # Without the images plugin, the original is published and linked.
+                picture = (
+                    images.square_variants
+                    if plugin_enabled(self.settings, "images")
+                    else images.original_picture
                 )
+                member.photo = picture(self.context, str(metadata["photo"]), source, "Photo")
             except ContentError as problem:
                 problems.append(problem)
 

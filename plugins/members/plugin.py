@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knotenpunkt.plugins import content_errors
 from pelican import signals
 
 from .generator import MembersGenerator
@@ -13,4 +14,5 @@ def get_generators(pelican):
 
 
 def register() -> None:
+    content_errors.register()  # the shared library hooks itself in, listed or not
     signals.get_generators.connect(get_generators)

@@ -94,8 +94,10 @@ def build_feed(settings, articles, podcast_guid: str, hosts=()) -> bytes:
     for article in ordered:
         _add_entry(fg, settings, article, site, media, language, hosts)
 
-    feed, _tree = fg._create_rss()
-    # Entries were built as standalone elements; declare namespaces once, on <rss>.
+    # feedgen's public serialiser, parsed again (CDATA and all) so that the
+    # namespaces the entries declare one by one are declared once, on <rss>.
+    parser = etree.XMLParser(strip_cdata=False, remove_blank_text=True, resolve_entities=False)
+    feed = etree.fromstring(fg.rss_str(pretty=False), parser)
     etree.cleanup_namespaces(
         feed, top_nsmap={"itunes": ITUNES_NS, "podcast": PODCAST_NS}, keep_ns_prefixes=None
     )

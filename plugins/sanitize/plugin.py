@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knotenpunkt.plugins import content_errors
 from knotenpunkt.plugins.content_errors import ContentError, report
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican import signals
@@ -57,4 +58,5 @@ def external_image(source: str, url: str) -> ContentError:
 
 
 def register() -> None:
+    content_errors.register()  # the shared library hooks itself in, listed or not
     signals.content_object_init.connect(clean_content_object)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 
+from knotenpunkt.plugins import content_errors
 from pelican import signals
 
 from . import jsonld, sitemap
@@ -73,6 +74,7 @@ def finish(pelican) -> None:
 
 
 def register() -> None:
+    content_errors.register()  # the shared library hooks itself in, listed or not
     signals.initialized.connect(start_build)
     signals.generator_init.connect(install)
     signals.content_written.connect(collect)

@@ -36,10 +36,9 @@ def _date(value) -> datetime.date | None:
 
 def lastmod(context: dict) -> datetime.date | None:
     """The newest content date a page shows; ``None`` when it shows none."""
-    for key in CONTENT_KEYS:
-        item = context.get(key)
-        if item is not None and not isinstance(item, str | list | tuple | dict):
-            return _date(getattr(item, "modified", None)) or _date(getattr(item, "date", None))
+    item = shown_item(context)
+    if item is not None:
+        return _date(getattr(item, "modified", None)) or _date(getattr(item, "date", None))
     listed = context.get("articles_page")
     if listed is None:
         return None
@@ -49,9 +48,23 @@ def lastmod(context: dict) -> datetime.date | None:
     return max(dates) if dates else None
 
 
+def shown_item(context: dict):
+    """The one content object (post, page, member …) a page shows, if any."""
+    for key in CONTENT_KEYS:
+        item = context.get(key)
+        if item is not None and not isinstance(item, str | list | tuple | dict):
+            return item
+    return None
+
+
+def is_hidden(context: dict) -> bool:
+    """``Status: hidden``: reachable by its address, but listed nowhere, not here either."""
+    return getattr(shown_item(context), "status", None) == "hidden"
+
+
 def record(path: str, context: dict, output_path: str, exclude: list[str]) -> None:
     relative = os.path.relpath(path, output_path).replace(os.sep, "/")
-    if not relative.endswith(".html") or relative in exclude:
+    if not relative.endswith(".html") or relative in exclude or is_hidden(context):
         return
     _pages[url_of(relative)] = lastmod(context)
 
