@@ -52,7 +52,7 @@ def render_reference(field_sets: dict) -> str:
         for spec in field_set.fields.values():
             if spec.name.lower() in EXPERT_FIELDS:
                 continue
-            meaning = spec.help
+            meaning = spec.explanation
             if spec.multiple:
                 meaning += " Mehrere Werte mit Komma trennen."
             if spec.choices:

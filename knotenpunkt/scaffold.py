@@ -83,7 +83,7 @@ def render(field_set, preset: dict[str, str], intro: str) -> str:
     notes = []
     for spec in fields:
         mark = " (Pflichtfeld)" if spec.required else ""
-        text = spec.help or ""
+        text = spec.explanation or ""
         if spec.example:
             text += f" Beispiel: „{spec.name}: {spec.example}“"
         if spec.choices:

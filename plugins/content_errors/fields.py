@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from .errors import ContentError
 from .i18n import _
 
 #: kinds whose value names a file below the content folder
@@ -28,11 +29,19 @@ PATH_KINDS = frozenset({"image", "audio", "file"})
 
 @dataclass(frozen=True)
 class Field:
-    """One metadata key of one kind of content."""
+    """One metadata key of one kind of content: the only field type of the project.
+
+    Every reader of the content model uses it: the raw-file checks
+    (``lint.py``), the generators (:meth:`clean`), ``make check``, the
+    scaffolding, the field reference in ``docs/mitmachen.md`` and the CMS
+    configuration. ``help`` and ``allowed`` are German message ids.
+    """
 
     name: str
     required: bool = False
     multiple: bool = False
+    #: text, list, date, email, url, image, audio, file, choice, slug, lang,
+    #: label, member (a reference to a member profile), reference, number
     kind: str = "text"
     help: str = ""
     example: str = ""
@@ -41,10 +50,51 @@ class Field:
     recommended: bool = False
     #: longer values are cut in overviews: a warning
     max_length: int | None = None
+    #: German (and other) words members write instead of ``name``
+    aliases: tuple[str, ...] = field(default=())
+    #: the allowed values in words, where there is no closed list of choices
+    allowed: str = ""
 
     @property
     def is_path(self) -> bool:
         return self.kind in PATH_KINDS
+
+    @property
+    def key(self) -> str:
+        """The metadata key Pelican stores the value under (lower case)."""
+        return self.name.lower()
+
+    @property
+    def example_line(self) -> str:
+        """``Name: example``, the line a hint asks a member to write."""
+        return f"{self.name}: {self.example}"
+
+    @property
+    def values(self) -> tuple[str, ...]:
+        """The closed list of allowed values (same as ``choices``)."""
+        return self.choices
+
+    @property
+    def explanation(self) -> str:
+        """The help text with the allowed values in words, for guides and templates."""
+        return f"{self.help} Erlaubt: {self.allowed}.".strip() if self.allowed else self.help
+
+    def missing(self, source: str, message: str | None = None) -> ContentError:
+        """The one "required field missing" problem of the project."""
+        from .cleaning import missing_field
+
+        return missing_field(self, source, message)
+
+    def clean(self, raw, source: str):
+        """The raw header value as a value, and the problems found (Django-style).
+
+        Closed choices, e-mail addresses and web addresses are checked here,
+        by the one function of :mod:`cleaning` for each; a list field gives a
+        list, an empty optional field ``None``.
+        """
+        from .cleaning import clean_value
+
+        return clean_value(self, raw, source)
 
 
 @dataclass
@@ -67,35 +117,10 @@ class FieldSet:
 
 
 def as_field(thing) -> Field:
-    """A :class:`Field` from a plugin's own field object (duck-typed) or a name."""
+    """A :class:`Field` from a field or a bare name (``CONTENT_EXTRA_FIELDS``)."""
     if isinstance(thing, Field):
         return thing
-    if isinstance(thing, str):
-        return Field(thing)
-    multiple = bool(
-        getattr(thing, "multiple", False)
-        or getattr(thing, "is_list", False)
-        or getattr(thing, "kind", "") == "list"
-    )
-    choices = getattr(thing, "choices", None) or getattr(thing, "values", None) or ()
-    help_text = str(getattr(thing, "help", None) or getattr(thing, "description", None) or "")
-    allowed = getattr(thing, "allowed", None)
-    if allowed and isinstance(allowed, str):
-        help_text = f"{help_text} Erlaubt: {allowed}.".strip()
-    example = str(getattr(thing, "example", None) or "")
-    if example.lower().startswith(thing.name.lower() + ":"):
-        example = example[len(thing.name) + 1 :].strip()  # "Audio: x.mp3" → "x.mp3"
-    return Field(
-        name=thing.name,
-        required=bool(getattr(thing, "required", False)),
-        multiple=multiple,
-        kind=str(getattr(thing, "kind", None) or ("list" if multiple else "text")),
-        help=help_text,
-        example=example,
-        choices=tuple(str(c) for c in choices) if not callable(choices) else (),
-        recommended=bool(getattr(thing, "recommended", False)),
-        max_length=getattr(thing, "max_length", None),
-    )
+    return Field(str(thing))
 
 
 _registry: dict[str, FieldSet] = {}
@@ -207,6 +232,7 @@ _COMMON = [
     Field(
         "Title",
         required=True,
+        aliases=("titel", "überschrift"),
         help=_("Die Überschrift, wie sie auf der Website erscheint."),
         example="Unser Fachtag Inklusion 2026",
     ),
@@ -221,6 +247,7 @@ _COMMON = [
     ),
     Field(
         "Summary",
+        aliases=("zusammenfassung", "kurzbeschreibung"),
         help=_("Ein bis zwei Sätze für Übersichten und Vorschauen."),
         example="Am 12. Juni laden wir zum Fachtag ins Bürgerhaus ein.",
     ),
@@ -237,10 +264,17 @@ _COMMON = [
     Field(
         "Modified",
         kind="date",
+        aliases=("geändert",),
         help=_("Datum der letzten wichtigen Änderung, z. B. 2026-03-05 oder 5.3.2026."),
         example="2026-03-05",
     ),
-    Field("Lang", kind="lang", help=_("Sprache, falls nicht Deutsch (z. B. „en“)."), example="en"),
+    Field(
+        "Lang",
+        kind="lang",
+        aliases=("sprache",),
+        help=_("Sprache, falls nicht Deutsch (z. B. „en“)."),
+        example="en",
+    ),
     Field("Translation", help=_("„true“, wenn dies die Übersetzung einer anderen Seite ist.")),
     Field(
         "Template",
@@ -264,12 +298,14 @@ POST_FIELDS = [
         "Date",
         required=True,
         kind="date",
+        aliases=("datum",),
         help=_("Datum (und Uhrzeit) des Beitrags: 2026-03-01, 2026-03-01 10:00 oder 1.3.2026."),
         example="2026-03-01 10:00",
     ),
     Field(
         "Author",
         kind="member",
+        aliases=("autor", "autorin"),
         help=_("Wer den Beitrag geschrieben hat: der Slug Ihres Mitgliederprofils."),
         example="anna-beispiel",
     ),
@@ -277,12 +313,14 @@ POST_FIELDS = [
         "Authors",
         multiple=True,
         kind="member",
+        aliases=("autoren", "autorinnen"),
         help=_("Mehrere Autorinnen und Autoren, mit Komma getrennt."),
         example="anna-beispiel, miriam-kowalski",
     ),
     Field(
         "Category",
         kind="label",
+        aliases=("kategorie", "rubrik"),
         help=_("Eine Rubrik, z. B. „Netzwerk“ oder „Veranstaltungen“."),
         example="Veranstaltungen",
     ),
@@ -290,6 +328,7 @@ POST_FIELDS = [
         "Tags",
         multiple=True,
         kind="label",
+        aliases=("schlagworte", "schlagwörter", "stichworte"),
         help=_("Schlagwörter, mit Komma getrennt."),
         example="Inklusion, Fachtag",
     ),
@@ -298,48 +337,19 @@ POST_FIELDS = [
 
 PAGE_FIELDS = [_COMMON[0], *_COMMON[1:]]
 
-#: German (and other common) words members write for a key → the real key
-ALIASES = {
-    "titel": "Title",
-    "überschrift": "Title",
-    "datum": "Date",
-    "autor": "Author",
-    "autorin": "Author",
-    "autoren": "Authors",
-    "autorinnen": "Authors",
-    "kategorie": "Category",
-    "rubrik": "Category",
-    "schlagworte": "Tags",
-    "schlagwörter": "Tags",
-    "stichworte": "Tags",
-    "zusammenfassung": "Summary",
-    "kurzbeschreibung": "Summary",
-    "geändert": "Modified",
-    "sprache": "Lang",
-    "kompetenzen": "Competences",
-    "kompetenz": "Competences",
-    "competence": "Competences",
-    "art": "Kind",
-    "typ": "Kind",
-    "formate": "Formats",
-    "format": "Formats",
-    "rollen": "Roles",
-    "rolle": "Roles",
-    "foto": "Photo",
-    "bild": "Photo",
-    "e-mail": "Email",
-    "mail": "Email",
-    "webseite": "Website",
-    "homepage": "Website",
-    "folge": "Episode",
-    "staffel": "Season",
-    "gäste": "Guests",
-    "gast": "Guests",
-    "moderation": "Hosts",
-    "kapitel": "Chapters",
-    "transkript": "Transcript",
-    "titelbild": "Image",
-}
+
+def alias_for(key: str) -> str | None:
+    """The field a member meant with a German (or other) word, e.g. ``Foto`` → ``Photo``.
+
+    Every field lists its own ``aliases``; the word is looked up in Pelican's
+    keys and every registered kind of content.
+    """
+    word = key.strip().lower()
+    for field_set in [*registered().values(), FieldSet("", "", {f.key: f for f in POST_FIELDS})]:
+        for spec in field_set.fields.values():
+            if word in spec.aliases:
+                return spec.name
+    return None
 
 
 def register_pelican_defaults(

@@ -17,20 +17,20 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .cleaning import choice_problem
 from .dates import DateFormatError, parse_date
 from .errors import (
     ERROR,
     WARNING,
     ContentError,
-    canonical_choice,
     current,
     report,
     suggest,
 )
 from .fields import (
-    ALIASES,
     Field,
     FieldSet,
+    alias_for,
     known_fields,
     place_content_types,
     register_pelican_defaults,
@@ -388,7 +388,7 @@ class ContentLinter:
         if fields is None:
             return None
         names = fields.names
-        alias = ALIASES.get(key.lower())
+        alias = alias_for(key)
         if alias and fields.get(alias):
             return fields.get(alias).name
         close = suggest(key, names, cutoff=KEY_CUTOFF)
@@ -596,22 +596,9 @@ class ContentLinter:
         if spec.choices and spec.name.lower() != "status" and not separated_wrongly:
             values = [v.strip() for v in value.split(",")] if spec.multiple else [value]
             for item in values:
-                if item and canonical_choice(item, spec.choices) is None:
-                    close = suggest(item, spec.choices)
-                    hint = (
-                        _("Meinten Sie „{value}“?").format(value=close)
-                        if close
-                        else _("Erlaubt sind: {choices}.").format(choices=", ".join(spec.choices))
-                    )
-                    report(
-                        ContentError(
-                            source,
-                            spec.name,
-                            _("„{value}“ ist hier kein erlaubter Wert.").format(value=item),
-                            hint,
-                            line=entry.line,
-                        )
-                    )
+                problem = choice_problem(spec, item) if item else None
+                if problem:
+                    report(ContentError(source, spec.name, *problem, line=entry.line))
         if spec.is_path:
             self.check_path(source, spec, entry)
         if spec.kind == "date" and self.warn_future:

@@ -7,149 +7,158 @@ follow. Descriptions are German, written for members.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from knotenpunkt.plugins.content_errors.fields import Field
 
 from .vocabulary import FORMATS, KINDS, STATUSES
-
-
-@dataclass(frozen=True)
-class Field:
-    name: str  # as written in the file, e.g. "Competences"
-    required: bool
-    description: str
-    example: str
-    values: tuple[str, ...] = ()  # the closed list of allowed values, if any
-    allowed: str = ""  # allowed values in words, where there is no closed list
-    multiple: bool = False  # a comma-separated list
-
-    @property
-    def key(self) -> str:
-        """The metadata key Pelican gives this field (lower case)."""
-        return self.name.lower()
-
-    @property
-    def example_line(self) -> str:
-        return f"{self.name}: {self.example}"
-
 
 MEMBER_FIELDS = (
     Field(
         "Title",
-        True,
-        "Name der Person oder Organisation, so wie er im Verzeichnis stehen soll.",
-        "Anna Beispiel",
+        required=True,
+        help="Name der Person oder Organisation, so wie er im Verzeichnis stehen soll.",
+        example="Anna Beispiel",
     ),
     Field(
         "Slug",
-        False,
-        "Kurzname für die Adresse des Profils (mitglieder/<slug>/); unter diesem "
+        help="Kurzname für die Adresse des Profils (mitglieder/<slug>/); unter diesem "
         "Namen steht das Mitglied auch als Autor:in über Blogbeiträgen. Ohne Angabe "
         "gilt der Dateiname ohne .md.",
-        "anna-beispiel",
+        example="anna-beispiel",
         allowed="Kleinbuchstaben, Ziffern und Bindestriche; im Netzwerk nur einmal vergeben",
+        kind="slug",
     ),
     Field(
         "Kind",
-        True,
-        "Ob das Mitglied eine Person oder eine Organisation (Verein, Beratungsstelle, Amt …) ist.",
-        "person",
-        values=tuple(KINDS),
+        required=True,
+        help="Ob das Mitglied eine Person oder eine Organisation (Verein, Beratungsstelle, Amt …) ist.",
+        example="person",
+        choices=tuple(KINDS),
+        kind="choice",
+        aliases=(
+            "art",
+            "typ",
+        ),
     ),
     Field(
         "Competences",
-        True,
-        "Die Kompetenzen des Mitglieds, durch Kommas getrennt. Jede Kompetenz ist eine "
+        required=True,
+        help="Die Kompetenzen des Mitglieds, durch Kommas getrennt. Jede Kompetenz ist eine "
         "Datei in content/competences/; ihr Dateiname ohne .md ist der Wert hier.",
-        "legasthenie, dyskalkulie",
+        example="legasthenie, dyskalkulie",
         allowed="Dateinamen (ohne .md) aus content/competences/, mindestens einer",
         multiple=True,
+        kind="reference",
+        aliases=(
+            "kompetenzen",
+            "kompetenz",
+            "competence",
+        ),
     ),
     Field(
         "Region",
-        True,
-        "Wo das Mitglied arbeitet (Stadtteil, Stadt oder Landkreis). Mitglieder mit "
+        required=True,
+        help="Wo das Mitglied arbeitet (Stadtteil, Stadt oder Landkreis). Mitglieder mit "
         "derselben Region erscheinen gemeinsam auf einer Regionsseite.",
-        "Musterstadt-Nord",
+        example="Musterstadt-Nord",
         allowed="freier Text; bitte dieselbe Schreibweise wie andere Mitglieder",
     ),
     Field(
         "Formats",
-        True,
-        "Wie das Mitglied arbeitet: vor Ort (praesenz), online oder beides, durch Kommas getrennt.",
-        "praesenz, online",
-        values=tuple(FORMATS),
+        required=True,
+        help="Wie das Mitglied arbeitet: vor Ort (praesenz), online oder beides, durch Kommas getrennt.",
+        example="praesenz, online",
+        choices=tuple(FORMATS),
         multiple=True,
+        kind="choice",
+        aliases=(
+            "formate",
+            "format",
+        ),
     ),
     Field(
         "Roles",
-        False,
-        "Aufgaben im Netzwerk, durch Kommas getrennt.",
-        "moderation",
+        help="Aufgaben im Netzwerk, durch Kommas getrennt.",
+        example="moderation",
         allowed="freier Text, z. B. moderation, koordination, fortbildung, mentoring",
         multiple=True,
+        aliases=(
+            "rollen",
+            "rolle",
+        ),
     ),
     Field(
         "Photo",
-        False,
-        "Foto oder Logo, Pfad innerhalb von content/. Wird quadratisch zugeschnitten; "
+        help="Foto oder Logo, Pfad innerhalb von content/. Wird quadratisch zugeschnitten; "
         "Kamera- und Ortsdaten werden entfernt. Ohne Foto erscheinen die Initialen.",
-        "images/members/anna-beispiel.jpg",
+        example="images/members/anna-beispiel.jpg",
+        recommended=True,
         allowed="eine vorhandene JPEG-, PNG- oder WebP-Datei",
+        kind="image",
+        aliases=(
+            "foto",
+            "bild",
+        ),
     ),
     Field(
         "Contact",
-        False,
-        "Bei Organisationen: die Ansprechperson.",
-        "Dr. Karin Vogt",
+        help="Bei Organisationen: die Ansprechperson.",
+        example="Dr. Karin Vogt",
     ),
     Field(
         "Email",
-        False,
-        "E-Mail-Adresse für Anfragen (ohne „mailto:“).",
-        "anna@example.org",
+        help="E-Mail-Adresse für Anfragen (ohne „mailto:“).",
+        example="anna@example.org",
         allowed="eine E-Mail-Adresse",
+        kind="email",
+        aliases=(
+            "e-mail",
+            "mail",
+        ),
     ),
     Field(
         "Website",
-        False,
-        "Eigene Website, vollständig mit https:// oder http://.",
-        "https://anna-beispiel.example.org",
+        help="Eigene Website, vollständig mit https:// oder http://.",
+        example="https://anna-beispiel.example.org",
         allowed="eine Adresse, die mit https:// oder http:// beginnt",
+        kind="url",
+        aliases=(
+            "webseite",
+            "homepage",
+        ),
     ),
     Field(
         "Summary",
-        True,
-        "Ein Satz für die Karte im Verzeichnis.",
-        "Lerntherapeutin für Lesen, Schreiben und Rechnen in Musterstadt-Nord.",
+        required=True,
+        help="Ein Satz für die Karte im Verzeichnis.",
+        example="Lerntherapeutin für Lesen, Schreiben und Rechnen in Musterstadt-Nord.",
     ),
     Field(
         "Status",
-        False,
-        "„draft“ blendet das Profil aus, bis es fertig ist.",
-        "draft",
-        values=STATUSES,
+        help="„draft“ blendet das Profil aus, bis es fertig ist.",
+        example="draft",
+        choices=STATUSES,
+        kind="choice",
     ),
 )
 
 COMPETENCE_FIELDS = (
     Field(
         "Title",
-        True,
-        "Name der Kompetenz, wie Besucher:innen ihn lesen.",
-        "Dyskalkulie",
+        required=True,
+        help="Name der Kompetenz, wie Besucher:innen ihn lesen.",
+        example="Dyskalkulie",
     ),
     Field(
         "Slug",
-        False,
-        "Kurzname für Adresse und Mitgliedsdateien; ohne Angabe der Dateiname.",
-        "dyskalkulie",
+        help="Kurzname für Adresse und Mitgliedsdateien; ohne Angabe der Dateiname.",
+        example="dyskalkulie",
         allowed="Kleinbuchstaben, Ziffern und Bindestriche",
+        kind="slug",
     ),
     Field(
         "Summary",
-        False,
-        "Ein Satz, der die Kompetenz in der Übersicht erklärt.",
-        "Hilfe für Kinder, die mit Zahlen und dem Rechnen große Mühe haben.",
+        help="Ein Satz, der die Kompetenz in der Übersicht erklärt.",
+        example="Hilfe für Kinder, die mit Zahlen und dem Rechnen große Mühe haben.",
     ),
 )
 
@@ -177,8 +186,6 @@ def _register_with_content_errors() -> None:
         DEFAULTS["MEMBERS_PATHS"][0],
         MEMBER_FIELDS,
         label=N_("Mitgliederprofil"),
-        kinds={"Photo": "image"},
-        recommended=["Photo"],
         folders_setting="MEMBERS_PATHS",
     )
     register_known_fields(

@@ -8,93 +8,26 @@ files together, so one broken profile never hides another one's mistakes.
 from __future__ import annotations
 
 import os
-import re
-from collections.abc import Callable, Iterable
-from urllib.parse import urlsplit
+from collections.abc import Callable
 
 from knotenpunkt.plugins.content_errors import ContentError, suggest
-from knotenpunkt.plugins.content_errors.errors import canonical_choice
+
+# The shared checks, written once in the content model; imported here under
+# their old names for the members plugin's callers.
+from knotenpunkt.plugins.content_errors.cleaning import (  # noqa: E402,F401
+    EMAIL,
+    check_choices,
+    check_email,
+    check_website,
+    is_present,
+    missing_required,
+    quoted,
+    split_list,
+)
 from knotenpunkt.plugins.content_errors.i18n import _
 from knotenpunkt.plugins.content_errors.report import display_path
 
 from .fields import Field
-
-EMAIL = re.compile(
-    r"^[^@\s<>()\[\],;:\"']+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*\.[A-Za-z]{2,}$"
-)
-
-
-def split_list(value) -> list[str]:
-    """``"a, b ,c"`` → ``["a", "b", "c"]``; lists pass through."""
-    if value is None:
-        return []
-    parts = value if isinstance(value, list | tuple) else str(value).split(",")
-    return [str(part).strip() for part in parts if str(part).strip()]
-
-
-def is_present(value) -> bool:
-    if isinstance(value, list | tuple):
-        return bool(split_list(value))
-    return value is not None and str(value).strip() != ""
-
-
-def quoted(values: Iterable[str]) -> str:
-    return ", ".join(f"„{value}“" for value in values)
-
-
-def missing_required(source: str, metadata: dict, fields: tuple[Field, ...]) -> list[ContentError]:
-    problems = []
-    for field in fields:
-        if field.required and field.key not in metadata:
-            problems.append(
-                ContentError(
-                    source,
-                    field.name,
-                    _("Dieses Pflichtfeld fehlt."),
-                    _("Ergänzen Sie am Anfang der Datei eine Zeile wie „{example}“.").format(
-                        example=field.example_line
-                    ),
-                )
-            )
-    return problems
-
-
-def unknown_value_hint(value: str, field: Field, choices: Iterable[str]) -> str:
-    choices = list(choices)
-    close = suggest(value, choices)
-    allowed = _("Erlaubt sind: {values}.").format(values=quoted(choices))
-    if close:
-        return _("Meinten Sie „{suggestion}“? ").format(suggestion=close) + allowed
-    return allowed + " " + _("Beispiel: „{example}“.").format(example=field.example_line)
-
-
-def check_choices(source: str, field: Field, raw) -> tuple[list[str], list[ContentError]]:
-    """Values from a closed list (Kind, Formats, Status), lower-cased."""
-    values, problems = [], []
-    for value in split_list(raw):
-        normal = canonical_choice(value, field.values)
-        if normal is not None:
-            if normal not in values:
-                values.append(normal)
-            continue
-        problems.append(
-            ContentError(
-                source,
-                field.name,
-                _("„{value}“ ist hier kein erlaubter Wert.").format(value=value),
-                unknown_value_hint(value, field, field.values),
-            )
-        )
-    if not values and not problems and field.required:
-        problems.append(
-            ContentError(
-                source,
-                field.name,
-                _("Das Feld ist leer."),
-                unknown_value_hint("", field, field.values),
-            )
-        )
-    return values, problems
 
 
 def check_competences(
@@ -136,64 +69,6 @@ def check_competences(
             )
         )
     return found, problems
-
-
-def check_email(source: str, field: Field, raw) -> tuple[str | None, list[ContentError]]:
-    if not is_present(raw):
-        return None, []
-    value = str(raw).strip().removeprefix("mailto:")
-    if EMAIL.match(value):
-        return value, []
-    return None, [
-        ContentError(
-            source,
-            field.name,
-            _("„{value}“ ist keine E-Mail-Adresse.").format(value=raw),
-            _(
-                "Schreiben Sie die Adresse vollständig und ohne Leerzeichen, z. B. „{example}“."
-            ).format(example=field.example_line),
-        )
-    ]
-
-
-def check_website(source: str, field: Field, raw) -> tuple[str | None, list[ContentError]]:
-    """Only http(s) addresses become links; ``javascript:`` and the like never do."""
-    if not is_present(raw):
-        return None, []
-    value = str(raw).strip()
-    try:
-        parts = urlsplit(value)
-    except ValueError:
-        parts = None
-    if parts and parts.scheme.lower() in ("http", "https") and parts.netloc and " " not in value:
-        if "@" not in parts.netloc:
-            return value, []
-        return None, [
-            ContentError(
-                source,
-                field.name,
-                _(
-                    "In „{value}“ steht ein „@“ vor dem Namen der Website; so eine Adresse "
-                    "führt woandershin, als sie aussieht (zu „{host}“)."
-                ).format(value=raw, host=parts.hostname or ""),
-                _(
-                    "Schreiben Sie nur die Adresse der Website, ohne Benutzername und „@“, "
-                    "z. B. „{example}“."
-                ).format(example=field.example_line),
-            )
-        ]
-    return None, [
-        ContentError(
-            source,
-            field.name,
-            _("„{value}“ ist keine Webadresse, die mit https:// oder http:// beginnt.").format(
-                value=raw
-            ),
-            _("Schreiben Sie die vollständige Adresse, z. B. „{example}“.").format(
-                example=field.example_line
-            ),
-        )
-    ]
 
 
 ALLOWED_PHOTO_FORMATS = ("JPEG", "PNG", "WEBP")

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from babel.numbers import format_decimal
-from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report, suggest
+from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
 from knotenpunkt.plugins.content_errors.i18n import _
 from knotenpunkt.plugins.content_errors.paths import resolve_content_path
 
@@ -17,20 +17,11 @@ from . import settings as podcast_settings
 from .artwork import check_artwork
 from .audio import AudioCache, AudioFacts, audio_too_big
 from .chapters import Chapter, load_chapters
-from .fields import BY_NAME
+from .fields import BY_NAME, EXPLICIT_VALUES
 from .people import Directory, Person, resolve
 from .timecode import clock, iso_duration
 from .transcript import MIME_TYPES, Cue, Paragraph, paragraphs, parse_transcript
 
-EXPLICIT_VALUES = {
-    "true": True,
-    "false": False,
-    "ja": True,
-    "nein": False,
-    "yes": True,
-    "no": False,
-}
-EPISODE_TYPES = ("full", "trailer", "bonus")
 # "Folge 3", "Episode 12", "Ep. 4", "#7" at a word boundary
 EPISODE_NUMBER_IN_TITLE = re.compile(r"(?i)(?:\b(?:folge|episode|ep\.?)\s*|#)\d+")
 
@@ -114,15 +105,7 @@ class EpisodeReader:
         self.default_explicit = bool(podcast_settings.get(settings, "PODCAST_EXPLICIT"))
 
     def _missing(self, source: str, name: str, message: str | None = None) -> ContentError:
-        example = BY_NAME[name].example
-        return ContentError(
-            source,
-            name,
-            message or _("Dieses Pflichtfeld fehlt."),
-            _("Ergänzen Sie am Anfang der Datei eine Zeile wie „{example}“.").format(
-                example=example
-            ),
-        )
+        return BY_NAME[name].missing(source, message)
 
     def check_title(self, source: str, title: str) -> None:
         """Apple shows the show's name and the number beside the title itself;
@@ -159,7 +142,7 @@ class EpisodeReader:
                     value=text, minimum=minimum
                 ),
                 _("Schreiben Sie nur die Zahl, z. B. „{example}“.").format(
-                    example=BY_NAME[name].example
+                    example=BY_NAME[name].example_line
                 ),
             )
         )
@@ -195,45 +178,14 @@ class EpisodeReader:
         ok &= good
 
         explicit = self.default_explicit
-        raw_explicit = meta.get("explicit")
-        if raw_explicit is not None and str(raw_explicit).strip():
-            value = str(raw_explicit).strip().lower()
-            if value in EXPLICIT_VALUES:
-                explicit = EXPLICIT_VALUES[value]
-            else:
-                report(
-                    ContentError(
-                        source,
-                        "Explicit",
-                        _("„{value}“ ist kein gültiger Wert.").format(value=raw_explicit),
-                        _(
-                            "Schreiben Sie „Explicit: false“ (jugendfrei) oder „Explicit: true“ "
-                            "(nicht jugendfrei)."
-                        ),
-                    )
-                )
-                ok = False
-
-        episode_type = "full"
-        raw_type = meta.get("episodetype")
-        if raw_type is not None and str(raw_type).strip():
-            value = str(raw_type).strip().lower()
-            if value in EPISODE_TYPES:
-                episode_type = value
-            else:
-                nearest = suggest(value, EPISODE_TYPES)
-                hint = _("Erlaubt sind „full“ (normale Folge), „trailer“ und „bonus“.")
-                if nearest:
-                    hint = _("Meinten Sie „{value}“? ").format(value=nearest) + hint
-                report(
-                    ContentError(
-                        source,
-                        "EpisodeType",
-                        _("„{value}“ ist keine gültige Art von Folge.").format(value=raw_type),
-                        hint,
-                    )
-                )
-                ok = False
+        value, problems = BY_NAME["Explicit"].clean(meta.get("explicit"), source)
+        if value is not None:
+            explicit = EXPLICIT_VALUES[value]
+        value, more = BY_NAME["EpisodeType"].clean(meta.get("episodetype"), source)
+        episode_type = value or "full"
+        for problem in problems + more:
+            report(problem)
+            ok = False
         if episode_type == "full" and number is None and ok and meta.get("episode") is None:
             report(
                 self._missing(

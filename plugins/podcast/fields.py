@@ -9,105 +9,119 @@ when showing them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from knotenpunkt.plugins.content_errors.fields import Field
 
-
-@dataclass(frozen=True)
-class Field:
-    name: str
-    required: bool
-    description: str
-    example: str
-
-    @property
-    def key(self) -> str:
-        """The name as Pelican stores it in ``article.metadata``."""
-        return self.name.lower()
-
+#: the words members may write for "Explicit", and what they mean
+EXPLICIT_VALUES = {
+    "true": True,
+    "false": False,
+    "ja": True,
+    "nein": False,
+    "yes": True,
+    "no": False,
+}
+EPISODE_TYPES = ("full", "trailer", "bonus")
 
 FIELDS = [
     Field(
         "Title",
-        True,
-        ("Titel der Folge, ohne Namen der Show und ohne Folgennummer."),
-        "Title: Hausaufgaben ohne Streit",
+        required=True,
+        help="Titel der Folge, ohne Namen der Show und ohne Folgennummer.",
+        example="Hausaufgaben ohne Streit",
     ),
-    Field("Date", True, ("Veröffentlichungsdatum und -uhrzeit."), "Date: 2026-09-08 08:00"),
+    Field(
+        "Date",
+        required=True,
+        help="Veröffentlichungsdatum und -uhrzeit.",
+        example="2026-09-08 08:00",
+        kind="date",
+    ),
     Field(
         "Audio",
-        True,
-        (
-            "Die Audiodatei unter content/audio/, als MP3 oder M4A. Dauer, Größe und "
-            "Dateityp liest der Build aus der Datei."
-        ),
-        "Audio: audio/folge-03.mp3",
+        required=True,
+        help="Die Audiodatei unter content/audio/, als MP3 oder M4A. Dauer, Größe und "
+        "Dateityp liest der Build aus der Datei.",
+        example="audio/folge-03.mp3",
+        kind="audio",
     ),
     Field(
         "Guid",
-        True,
-        (
-            "Die dauerhafte Kennung der Folge. Einmal beim Anlegen eingetragen und danach nie "
-            "mehr geändert – sonst laden Podcast-Apps die Folge doppelt."
-        ),
-        "Guid: 66799f65-3b23-4cfd-a694-9725555c9bb8",
+        required=True,
+        help="Die dauerhafte Kennung der Folge. Einmal beim Anlegen eingetragen und danach nie "
+        "mehr geändert – sonst laden Podcast-Apps die Folge doppelt.",
+        example="66799f65-3b23-4cfd-a694-9725555c9bb8",
     ),
     Field(
         "Episode",
-        False,
-        ("Nummer der Folge (ganze Zahl); Pflicht für normale Folgen (EpisodeType full)."),
-        "Episode: 3",
+        help="Nummer der Folge (ganze Zahl); Pflicht für normale Folgen (EpisodeType full).",
+        example="3",
+        kind="number",
+        aliases=("folge",),
     ),
-    Field("Season", False, ("Nummer der Staffel (ganze Zahl ab 1)."), "Season: 1"),
+    Field(
+        "Season",
+        help="Nummer der Staffel (ganze Zahl ab 1).",
+        example="1",
+        kind="number",
+        aliases=("staffel",),
+    ),
     Field(
         "Summary",
-        False,
-        ("Ein bis zwei Sätze über die Folge; erscheint in Podcast-Apps und in der Liste."),
-        "Summary: Wie Hausaufgabennachmittage wieder entspannter werden.",
+        help="Ein bis zwei Sätze über die Folge; erscheint in Podcast-Apps und in der Liste.",
+        example="Wie Hausaufgabennachmittage wieder entspannter werden.",
     ),
     Field(
         "Hosts",
-        False,
-        (
-            "Wer moderiert: Kürzel von Mitgliedern (wie der Dateiname in content/members/) "
-            "oder Namen mit Leerzeichen, durch Kommas getrennt."
-        ),
-        "Hosts: anna-beispiel",
+        help="Wer moderiert: Kürzel von Mitgliedern (wie der Dateiname in content/members/) "
+        "oder Namen mit Leerzeichen, durch Kommas getrennt.",
+        example="anna-beispiel",
+        kind="member",
+        aliases=("moderation",),
     ),
     Field(
         "Guests",
-        False,
-        ("Gäste, wie bei Hosts: Mitglieder-Kürzel oder freie Namen, durch Kommas getrennt."),
-        "Guests: tobias-lindner, Dr. Petra Gast",
+        help="Gäste, wie bei Hosts: Mitglieder-Kürzel oder freie Namen, durch Kommas getrennt.",
+        example="tobias-lindner, Dr. Petra Gast",
+        kind="member",
+        aliases=(
+            "gäste",
+            "gast",
+        ),
     ),
     Field(
         "Chapters",
-        False,
-        ("Kapitelmarken als JSON-Datei im Podcasting-2.0-Format (Version 1.2)."),
-        "Chapters: audio/folge-01.chapters.json",
+        help="Kapitelmarken als JSON-Datei im Podcasting-2.0-Format (Version 1.2).",
+        example="audio/folge-01.chapters.json",
+        kind="file",
+        aliases=("kapitel",),
     ),
     Field(
         "Transcript",
-        False,
-        ("Transkript als WebVTT- (.vtt) oder SRT-Datei (.srt)."),
-        "Transcript: audio/folge-02.vtt",
+        help="Transkript als WebVTT- (.vtt) oder SRT-Datei (.srt).",
+        example="audio/folge-02.vtt",
+        kind="file",
+        aliases=("transkript",),
     ),
     Field(
         "Image",
-        False,
-        ("Eigenes Bild der Folge: quadratisch, 1400 bis 3000 Pixel, JPEG oder PNG in RGB."),
-        "Image: images/podcast/folge-03.jpg",
+        help="Eigenes Bild der Folge: quadratisch, 1400 bis 3000 Pixel, JPEG oder PNG in RGB.",
+        example="images/podcast/folge-03.jpg",
+        kind="image",
+        aliases=("titelbild",),
     ),
     Field(
         "Explicit",
-        False,
-        ("Enthält die Folge nicht jugendfreie Inhalte? „true“ oder „false“."),
-        "Explicit: false",
+        help="Enthält die Folge nicht jugendfreie Inhalte?",
+        example="false",
+        kind="choice",
+        choices=tuple(EXPLICIT_VALUES),
     ),
     Field(
         "EpisodeType",
-        False,
-        ("Art der Folge: „full“ (normale Folge), „trailer“ oder „bonus“."),
-        "EpisodeType: full",
+        help="Art der Folge: normale Folge (full), Vorschau (trailer) oder Zusatzfolge (bonus).",
+        example="full",
+        kind="choice",
+        choices=EPISODE_TYPES,
     ),
 ]
 
@@ -126,7 +140,6 @@ def _register_with_content_errors() -> None:
         DEFAULTS["PODCAST_CONTENT_DIR"],
         FIELDS,
         label=N_("Podcastfolge"),
-        kinds={"Audio": "audio", "Image": "image", "Chapters": "file", "Transcript": "file"},
         pelican_keys="article",
         folders_setting="PODCAST_CONTENT_DIR",
     )
