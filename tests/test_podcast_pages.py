@@ -113,15 +113,17 @@ def test_members_plugin_can_find_episodes_of_a_member(tmp_path):
 
     seen = {}
 
-    def grab(generator):
-        seen["by_member"] = dict(generator.context["podcast_episodes_by_member"])
-        seen["people"] = {a.slug: a.podcast_people for a in generator.context["podcast_episodes"]}
+    def grab(generators):
+        context = generators[0].context
+        seen["by_member"] = dict(context["podcast_episodes_by_member"])
+        seen["people"] = {a.slug: a.podcast_people for a in context["podcast_episodes"]}
 
-    signals.article_generator_finalized.connect(grab)
+    # people are resolved once every generator has read its content
+    signals.all_generators_finalized.connect(grab)
     try:
         result = build_site(copy_sample(tmp_path), tmp_path / "out")
     finally:
-        signals.article_generator_finalized.disconnect(grab)
+        signals.all_generators_finalized.disconnect(grab)
     assert result.exit_code == 0, result.messages
     assert [a.slug for a in seen["by_member"]["anna-beispiel"]] == [
         "folge-03-hausaufgaben-ohne-streit",

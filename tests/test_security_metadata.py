@@ -245,18 +245,15 @@ def test_the_writer_refuses_a_page_the_door_would_have_let_through(tmp_path, mon
 
 
 def test_a_byte_order_mark_does_not_change_a_hosts_name(tmp_path):
-    """Episode pages and the feed name hosts through podcast.people.Directory."""
-    from knotenpunkt.plugins.podcast.people import Directory
-
-    folder = tmp_path / "members"
-    folder.mkdir()
-    (folder / "anna-beispiel.md").write_bytes(b"\xef\xbb\xbf" + MEMBER.encode("utf-8"))
-    (folder / "ohne-bom.md").write_text(MEMBER, encoding="utf-8")
-    directory = Directory(folder, "mitglieder/{slug}/")
-    with_bom = directory.person("anna-beispiel", "host")
-    without = directory.person("ohne-bom", "host")
-    assert with_bom.name == without.name == "Anna Beispiel"
-    assert with_bom.photo == without.photo == "images/members/anna-beispiel.jpg"
+    """Hosts are named from the member the members plugin read (BOM and all)."""
+    content = network(tmp_path)
+    (content / "members" / "anna-beispiel.md").write_bytes(b"\xef\xbb\xbf" + MEMBER.encode("utf-8"))
+    result = build_site(content, tmp_path / "out")
+    assert result.exit_code == 0, result.messages
+    feed = result.page("podcast/feed.xml")
+    assert 'role="host"' in feed
+    assert ">Anna Beispiel</podcast:person>" in feed
+    assert "\ufeff" not in feed
 
 
 def test_a_static_file_name_with_quotes_cannot_break_out_of_a_link(tmp_path):

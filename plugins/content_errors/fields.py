@@ -41,7 +41,8 @@ class Field:
     required: bool = False
     multiple: bool = False
     #: text, list, date, email, url, image, audio, file, choice, slug, lang,
-    #: label, member (a reference to a member profile), reference, number
+    #: label, member (a reference to a member profile), person (a member slug or a
+    #: free name), reference (to another content type), number
     kind: str = "text"
     help: str = ""
     example: str = ""

@@ -27,7 +27,7 @@ from __future__ import annotations
 import os
 
 from knotenpunkt.plugins import images
-from knotenpunkt.plugins.content_errors import ContentError, report
+from knotenpunkt.plugins.content_errors import ContentError, people, report
 from knotenpunkt.plugins.content_errors.capture import explain_exception
 from knotenpunkt.plugins.content_errors.config import plugin_enabled
 from knotenpunkt.plugins.content_errors.i18n import N_
@@ -137,6 +137,19 @@ class MembersGenerator(CachingGenerator):
         self.members = published
         self.competences = sorted_german(competences, lambda c: str(c.title))
         members_by_slug = {member.slug: member for member in published}
+        # who is a member, for the podcast, the blog and others (content_errors.people)
+        people.provide(
+            self.context,
+            (
+                people.Person(
+                    name=str(member.title),
+                    slug=member.slug,
+                    url=member.url,
+                    photo=member.photo.url if member.photo else None,
+                )
+                for member in published
+            ),
+        )
         articles = self.context.get("articles", [])
         if self.setting("MEMBERS_LINK_AUTHORS"):
             problems += authors.link_authors(self.context, members_by_slug, self.settings)

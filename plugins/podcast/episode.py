@@ -18,7 +18,7 @@ from .artwork import check_artwork
 from .audio import AudioCache, AudioFacts, audio_too_big
 from .chapters import Chapter, load_chapters
 from .fields import BY_NAME, EXPLICIT_VALUES
-from .people import Directory, Person, resolve
+from .people import Directory, Person, member_slugs, resolve
 from .timecode import clock, iso_duration
 from .transcript import MIME_TYPES, Cue, Paragraph, paragraphs, parse_transcript
 
@@ -45,6 +45,20 @@ class Episode:
     transcript_path: str | None = None
     image_path: str | None = None
     size_label: str = ""
+    #: Hosts and Guests as written; resolved into ``hosts``/``guests`` by
+    #: :meth:`resolve_people` once the members plugin has provided the people
+    hosts_as_written: str = ""
+    guests_as_written: str = ""
+
+    def resolve_people(self, directory: Directory, source: str) -> list[ContentError]:
+        self.hosts, problems = resolve(self.hosts_as_written, "host", "Hosts", directory, source)
+        self.guests, more = resolve(self.guests_as_written, "guest", "Guests", directory, source)
+        return problems + more
+
+    @property
+    def member_slugs(self) -> list[str]:
+        """The members named as hosts or guests (known or not yet checked)."""
+        return member_slugs(self.hosts_as_written) + member_slugs(self.guests_as_written)
 
     @property
     def duration(self) -> float:
@@ -96,10 +110,6 @@ class EpisodeReader:
         self.settings = settings
         self.content = Path(settings["PATH"])
         self.cache = cache
-        self.directory = Directory(
-            self.content / podcast_settings.get(settings, "PODCAST_MEMBERS_DIR"),
-            podcast_settings.get(settings, "PODCAST_MEMBER_URL"),
-        )
         lang = settings.get("DEFAULT_LANG", "de")
         self.locale = lang.replace("-", "_")
         self.default_explicit = bool(podcast_settings.get(settings, "PODCAST_EXPLICIT"))
@@ -198,12 +208,6 @@ class EpisodeReader:
 
         self.check_title(source, str(meta.get("title", "")))
 
-        hosts, problems = resolve(meta.get("hosts"), "host", "Hosts", self.directory, source)
-        guests, more = resolve(meta.get("guests"), "guest", "Guests", self.directory, source)
-        for problem in problems + more:
-            report(problem)
-            ok = False
-
         def path_of(name: str) -> str | None:
             """The checked content path of field ``name``; None when absent or refused."""
             nonlocal ok
@@ -268,8 +272,8 @@ class EpisodeReader:
             season=season,
             explicit=explicit,
             episode_type=episode_type,
-            hosts=hosts,
-            guests=guests,
+            hosts_as_written=str(meta.get("hosts") or ""),
+            guests_as_written=str(meta.get("guests") or ""),
             chapters=chapters,
             chapters_path=chapters_path,
             transcript=cues,

@@ -75,14 +75,14 @@ FIELDS = [
         help="Wer moderiert: Kürzel von Mitgliedern (wie der Dateiname in content/members/) "
         "oder Namen mit Leerzeichen, durch Kommas getrennt.",
         example="anna-beispiel",
-        kind="member",
+        kind="person",
         aliases=("moderation",),
     ),
     Field(
         "Guests",
         help="Gäste, wie bei Hosts: Mitglieder-Kürzel oder freie Namen, durch Kommas getrennt.",
         example="tobias-lindner, Dr. Petra Gast",
-        kind="member",
+        kind="person",
         aliases=(
             "gäste",
             "gast",

@@ -17,12 +17,10 @@ Exposed to templates and other plugins:
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from pathlib import Path
 from urllib.parse import quote
 
-from knotenpunkt.plugins.content_errors.config import plugin_enabled
 from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican.generators import Generator
@@ -66,12 +64,6 @@ def prepare_episodes(generator) -> None:
         article.template = EPISODE_TEMPLATE
         article.podcast = reader.read(article)
         article.podcast_people = []
-        if article.podcast:
-            article.podcast_people = [
-                {"slug": p.slug, "name": p.name, "role": p.role}
-                for p in article.podcast.people
-                if p.slug
-            ]
     cache.save()
 
     good = [a for a in episodes if a.podcast is not None]
@@ -101,23 +93,22 @@ def prepare_episodes(generator) -> None:
                 linked.add(os.path.normpath(path))
     by_member: dict[str, list] = {}
     for article in newest_first:
-        for person in article.podcast_people:
-            episodes_of = by_member.setdefault(person["slug"], [])
+        for slug in article.podcast.member_slugs:
+            episodes_of = by_member.setdefault(slug, [])
             if article not in episodes_of:
                 episodes_of.append(article)
     generator.context["podcast_episodes"] = newest_first
     generator.context["podcast_episodes_by_member"] = by_member
+    # every readable episode, drafts and hidden ones included: their people are
+    # resolved once the members plugin has provided them (PodcastGenerator)
+    generator.context["podcast_episodes_read"] = good
 
 
-def channel_hosts(settings) -> list:
+def channel_hosts(settings, directory: Directory) -> list:
     """``PODCAST_HOSTS`` as people (member slugs resolved); reports unknown slugs."""
     value = ps.get(settings, "PODCAST_HOSTS") or []
     if isinstance(value, str):
         value = [value]
-    directory = Directory(
-        Path(settings["PATH"]) / ps.get(settings, "PODCAST_MEMBERS_DIR"),
-        ps.get(settings, "PODCAST_MEMBER_URL"),
-    )
     hosts, problems = resolve(
         ",".join(str(v) for v in value), "host", "PODCAST_HOSTS", directory, SETTINGS_FILE
     )
@@ -234,38 +225,17 @@ class PodcastGenerator(Generator):
         # needs no cover art; /podcast/ then says there are no episodes yet.
         self.has_episodes = bool(self.context.get("podcast_episodes"))
         self.podcast_guid = check_channel(self.settings) if self.has_episodes else None
-        self.hosts = channel_hosts(self.settings) if self.has_episodes else []
-        if self.has_episodes:
-            self.hosts = self.published_photos(self.hosts)
-            for article in self.context["podcast_episodes"]:
-                episode = article.podcast
-                episode.hosts = self.published_photos(episode.hosts)
-                episode.guests = self.published_photos(episode.guests)
-
-    def published_photos(self, people: list) -> list:
-        """People whose ``photo`` is the URL the site really publishes.
-
-        The images plugin never publishes a member's original photo (it may
-        carry EXIF/GPS data), only square variants; the feed's podcast:person
-        ``img`` names the largest JPEG of those. Without the plugin, the
-        original is published as a static file and linked as it is.
-        """
-        if not plugin_enabled(self.settings, "images"):
-            return people
-        from knotenpunkt.plugins import images
-
-        result = []
-        for person in people:
-            if person.photo:
-                try:
-                    picture = images.square_variants(
-                        self.context, person.photo, SETTINGS_FILE, "Photo"
-                    )
-                    person = dataclasses.replace(person, photo=picture.url)
-                except ContentError:  # the members plugin reports a broken photo
-                    person = dataclasses.replace(person, photo=None)
-            result.append(person)
-        return result
+        # Members are read by now (the members generator runs before this one):
+        # hosts and guests are resolved against the people they provide.
+        directory = Directory(self.context)
+        for article in self.context.get("podcast_episodes_read", []):
+            episode = article.podcast
+            for problem in episode.resolve_people(directory, article.source_path):
+                report(problem)
+            article.podcast_people = [
+                {"slug": p.slug, "name": p.name, "role": p.role} for p in episode.people if p.slug
+            ]
+        self.hosts = channel_hosts(self.settings, directory) if self.has_episodes else []
 
     def generate_output(self, writer) -> None:
         settings = self.settings

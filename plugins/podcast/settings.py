@@ -72,10 +72,6 @@ DEFAULTS = {
     # Optional link to the show's page in Apple Podcasts once it is listed;
     # until then the subscribe page uses the podcast:// link.
     "PODCAST_APPLE_URL": None,
-    # Hosts and guests given as member slugs link to their profiles: the folder
-    # of member files (below the content folder) and the profile URL pattern.
-    "PODCAST_MEMBERS_DIR": "members",
-    "PODCAST_MEMBER_URL": "mitglieder/{slug}/",
 }
 
 # Namespace UUID of podcast:guid (Podcasting 2.0 namespace, "guid" tag).
