@@ -53,13 +53,25 @@ def ngettext(singular: str, plural: str, count: int) -> str:
 
 
 @functools.cache
+def read_catalog(po_file: str):
+    """The Babel catalogue of one ``.po`` file, read once; ``None`` if there is none.
+
+    The one ``.po`` loader: plugin messages (here) and the theme's Jinja
+    translations (the ``i18n`` plugin) both read the catalogue through it.
+    """
+    path = Path(po_file)
+    if not path.exists():
+        return None
+    with path.open("rb") as handle:
+        return read_po(handle)
+
+
+@functools.cache
 def _catalogue(locale_dir: str, language: str):
     """(message id → translation, plural rule) of one catalogue; plural ids are tuples."""
-    po_file = Path(locale_dir) / language / "LC_MESSAGES" / "messages.po"
-    if not po_file.exists():
+    catalog = read_catalog(str(Path(locale_dir) / language / "LC_MESSAGES" / "messages.po"))
+    if catalog is None:
         return {}, c2py("n != 1")
-    with po_file.open("rb") as handle:
-        catalog = read_po(handle)
     messages = {
         m.id: m.string
         for m in catalog

@@ -39,7 +39,7 @@ from .fields import (
 from .i18n import _
 from .limits import check_markdown_text, check_text_size
 from .paths import links_leaving_content, refuse_links_and_specials, resolve_content_path
-from .settings import DEFAULTS
+from .settings import setting
 from .values import character_problem
 from .values import check_value as check_value_form
 
@@ -195,20 +195,14 @@ class ContentLinter:
         self.page_paths = [p.strip("/") for p in settings.get("PAGE_PATHS", ["pages"])]
         self.static_paths = [p.strip("/") for p in settings.get("STATIC_PATHS", [])]
         self.ignore = list(settings.get("IGNORE_FILES", [".#*"]))
-        self.max_image_bytes = settings.get(
-            "CONTENT_MAX_IMAGE_BYTES", DEFAULTS["CONTENT_MAX_IMAGE_BYTES"]
-        )
-        self.summary_limit = settings.get(
-            "CONTENT_SUMMARY_MAX_CHARS", DEFAULTS["CONTENT_SUMMARY_MAX_CHARS"]
-        )
-        self.warn_future = settings.get(
-            "CONTENT_WARN_FUTURE_DATES", DEFAULTS["CONTENT_WARN_FUTURE_DATES"]
-        )
+        self.max_image_bytes = setting(settings, "CONTENT_MAX_IMAGE_BYTES")
+        self.summary_limit = setting(settings, "CONTENT_SUMMARY_MAX_CHARS")
+        self.warn_future = setting(settings, "CONTENT_WARN_FUTURE_DATES")
         place_content_types(settings)
         register_pelican_defaults(
             self.article_paths,
             self.page_paths,
-            settings.get("CONTENT_EXTRA_FIELDS", DEFAULTS["CONTENT_EXTRA_FIELDS"]),
+            setting(settings, "CONTENT_EXTRA_FIELDS"),
         )
 
     # --- walking -----------------------------------------------------------

@@ -15,7 +15,7 @@ from .lint import lint_content
 from .metadata import check_content_metadata
 from .publishing import check_production_settings
 from .report import format_report
-from .settings import DEFAULTS
+from .settings import setting
 from .slugs import check_unique_addresses
 from .static_files import filter_static_files
 from .writer import guarded_writer
@@ -58,7 +58,7 @@ def start_build(settings) -> None:
     stop_listening()
     collector.claiming = True
     try:
-        if settings.get("CONTENT_PRODUCTION", DEFAULTS["CONTENT_PRODUCTION"]):
+        if setting(settings, "CONTENT_PRODUCTION"):
             check_production_settings(settings, errors.report)
         lint_content(settings)
     finally:
@@ -108,9 +108,7 @@ def fail_on_errors(content_root: str | None, settings=None) -> None:
     collected = errors.current()
     new_errors, new_warnings = collected.unshown()
     if new_errors or new_warnings:
-        checking = bool(
-            settings and settings.get("CONTENT_CHECK_ONLY", DEFAULTS["CONTENT_CHECK_ONLY"])
-        )
+        checking = bool(settings and setting(settings, "CONTENT_CHECK_ONLY"))
         print(
             format_report(new_errors, new_warnings, content_root, checking=checking),
             file=sys.stderr,

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from .errors import ConfigurationError
 from .i18n import N_, _
-from .settings import DEFAULTS
+from .settings import setting
 
 #: where a network sets its address; named in every message
 WHERE = N_(
@@ -86,10 +86,8 @@ def check_production_settings(settings: dict, report) -> None:
     """Report a SITEURL a production build must not publish with."""
     problem = siteurl_problem(
         settings.get("SITEURL") or "",
-        allow_http=bool(settings.get("PUBLISH_ALLOW_HTTP", DEFAULTS["PUBLISH_ALLOW_HTTP"])),
-        allow_example=bool(
-            settings.get("PUBLISH_ALLOW_EXAMPLE_ADDRESS", DEFAULTS["PUBLISH_ALLOW_EXAMPLE_ADDRESS"])
-        ),
+        allow_http=bool(setting(settings, "PUBLISH_ALLOW_HTTP")),
+        allow_example=bool(setting(settings, "PUBLISH_ALLOW_EXAMPLE_ADDRESS")),
     )
     if problem:
         report(ConfigurationError("publishconf.py", "SITEURL", problem, _(WHERE)))

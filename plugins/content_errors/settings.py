@@ -1,5 +1,7 @@
 """Settings of the content_errors plugin, with their defaults."""
 
+from . import config
+
 DEFAULTS = {
     # Largest photo or cover art a member may upload, in bytes.
     "CONTENT_MAX_IMAGE_BYTES": 10 * 1024 * 1024,
@@ -53,3 +55,8 @@ DEFAULTS = {
     # plus every language the theme has a catalogue for (translations/<lang>/).
     "CONTENT_LANGUAGES": None,
 }
+
+
+def setting(settings, name: str):
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)

@@ -236,21 +236,17 @@ def check_value(kind: str, name: str, value: str, settings: dict) -> Problem | N
 
 
 def allowed_maintainer_fields(settings: dict) -> list[str]:
-    from .settings import DEFAULTS
+    from .settings import setting
 
-    return list(
-        settings.get(
-            "CONTENT_ALLOWED_MAINTAINER_FIELDS", DEFAULTS["CONTENT_ALLOWED_MAINTAINER_FIELDS"]
-        )
-    )
+    return list(setting(settings, "CONTENT_ALLOWED_MAINTAINER_FIELDS"))
 
 
 def content_languages(settings: dict) -> list[str]:
     """``CONTENT_LANGUAGES``, or the site language plus the theme's catalogues."""
     from .i18n import translations_dir
-    from .settings import DEFAULTS
+    from .settings import setting
 
-    configured = settings.get("CONTENT_LANGUAGES", DEFAULTS["CONTENT_LANGUAGES"])
+    configured = setting(settings, "CONTENT_LANGUAGES")
     if configured:
         return list(configured)
     languages = [str(settings.get("DEFAULT_LANG", "de"))]

@@ -9,11 +9,10 @@ from pathlib import Path
 from babel import Locale
 from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
-from babel.messages.pofile import read_po
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
 from knotenpunkt.plugins import content_errors
-from knotenpunkt.plugins.content_errors.i18n import translations_dir
+from knotenpunkt.plugins.content_errors.i18n import read_catalog, translations_dir
 from markupsafe import escape
 from pelican import signals
 
@@ -34,10 +33,9 @@ def site_locale(settings) -> str:
 
 @functools.cache
 def load_translations(po_path: str | None) -> NullTranslations:
-    if not po_path or not Path(po_path).exists():
+    catalog = read_catalog(po_path) if po_path else None
+    if catalog is None:
         return NullTranslations()
-    with open(po_path, "rb") as handle:
-        catalog = read_po(handle)
     compiled = io.BytesIO()
     write_mo(compiled, catalog)
     compiled.seek(0)

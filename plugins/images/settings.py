@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 
+from knotenpunkt.plugins.content_errors import config
+
 DEFAULTS = {
     # Where derived files are kept between builds (None: "images" inside
     # Pelican's CACHE_PATH). Safe to delete; it only costs re-encoding.
@@ -22,13 +24,13 @@ DEFAULTS = {
 }
 
 
-def setting(settings, name: str):
-    """One setting of this plugin, with its documented default."""
-    return settings.get(name, DEFAULTS[name])
-
-
 def cache_path(settings) -> str:
     configured = setting(settings, "IMAGES_CACHE_PATH")
     if configured:
         return str(configured)
     return os.path.join(str(settings.get("CACHE_PATH", "cache")), "images")
+
+
+def setting(settings, name: str):
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)

@@ -14,25 +14,21 @@ from knotenpunkt.plugins.content_errors.errors import (
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican import signals
 
-from .settings import DEFAULTS, FIELDS, field_labels
+from .settings import FIELDS, field_labels, setting
 
 SETTINGS_FILE = "pelicanconf.py"
 
 
-def _get(settings, name):
-    return settings.get(name, DEFAULTS[name])
-
-
 def missing_fields(settings) -> list[str]:
-    legal = _get(settings, "LEGAL") or {}
+    legal = setting(settings, "LEGAL") or {}
     return [
-        key for key in _get(settings, "LEGAL_REQUIRED") if not str(legal.get(key) or "").strip()
+        key for key in setting(settings, "LEGAL_REQUIRED") if not str(legal.get(key) or "").strip()
     ]
 
 
 def check_settings(settings) -> None:
     """Report unknown keys always, missing required ones when completeness is required."""
-    legal = _get(settings, "LEGAL") or {}
+    legal = setting(settings, "LEGAL") or {}
     labels = field_labels()
     for key in sorted(set(legal) - set(FIELDS)):
         guess = suggest(key, FIELDS)
@@ -46,7 +42,7 @@ def check_settings(settings) -> None:
                 else _("Erlaubt sind: {fields}.").format(fields=", ".join(FIELDS)),
             )
         )
-    if not _get(settings, "LEGAL_REQUIRE_COMPLETE"):
+    if not setting(settings, "LEGAL_REQUIRE_COMPLETE"):
         return
     for key in missing_fields(settings):
         report(
@@ -65,11 +61,11 @@ def check_settings(settings) -> None:
 def assign_templates(generator) -> None:
     settings = generator.settings
     check_settings(settings)
-    generator.context["LEGAL"] = _get(settings, "LEGAL") or {}
+    generator.context["LEGAL"] = setting(settings, "LEGAL") or {}
     generator.context["LEGAL_MISSING"] = missing_fields(settings)
     wanted = {
-        _get(settings, "LEGAL_IMPRESSUM_SLUG"): "impressum",
-        _get(settings, "LEGAL_PRIVACY_SLUG"): "datenschutz",
+        setting(settings, "LEGAL_IMPRESSUM_SLUG"): "impressum",
+        setting(settings, "LEGAL_PRIVACY_SLUG"): "datenschutz",
     }
     found = set()
     for page in generator.pages:
@@ -88,7 +84,7 @@ def assign_templates(generator) -> None:
                     "Die Seite „{slug}“ fehlt; jede Website braucht Impressum und Datenschutz."
                 ).format(slug=slug),
                 _("Legen Sie die Datei mit „Title:“ und „Slug: {slug}“ an.").format(slug=slug),
-                severity=ERROR if _get(settings, "LEGAL_REQUIRE_COMPLETE") else WARNING,
+                severity=ERROR if setting(settings, "LEGAL_REQUIRE_COMPLETE") else WARNING,
             )
         )
 

@@ -1,5 +1,6 @@
 """Settings of the legal plugin, their defaults and the keys of ``LEGAL``."""
 
+from knotenpunkt.plugins.content_errors import config
 from knotenpunkt.plugins.content_errors.i18n import _
 
 DEFAULTS = {
@@ -42,3 +43,8 @@ def field_labels() -> dict[str, str]:
 
 
 FIELDS = list(field_labels())
+
+
+def setting(settings, name: str):
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)

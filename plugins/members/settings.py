@@ -7,6 +7,8 @@ metadata field of the file, like Pelican's own ``PAGE_URL``.
 
 from __future__ import annotations
 
+from knotenpunkt.plugins.content_errors import config
+
 DEFAULTS = {
     # Folders below PATH holding one Markdown file per member / per competence.
     "MEMBERS_PATHS": ["members"],
@@ -45,5 +47,5 @@ DEFAULTS = {
 
 
 def setting(settings, name: str):
-    """One setting of this plugin, with its documented default."""
-    return settings.get(name, DEFAULTS[name])
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)

@@ -9,11 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-
-def N_(text: str) -> str:  # noqa: N802 - the conventional marker name
-    """Mark a display name for translation without translating it here."""
-    return text
-
+from knotenpunkt.plugins.content_errors.i18n import N_
 
 KINDS = {
     "person": N_("Person"),

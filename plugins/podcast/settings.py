@@ -78,8 +78,8 @@ DEFAULTS = {
 PODCAST_GUID_NAMESPACE = uuid.UUID("ead4c236-bf58-58c6-a2c6-a6b28d128cb6")
 
 
-def get(settings, name: str):
-    """A podcast setting, or its default."""
+def setting(settings, name: str):
+    """A podcast setting, or its default (derived from the site where it is None)."""
     value = settings.get(name, DEFAULTS[name])
     if value is None:
         if name == "PODCAST_TITLE":
@@ -87,7 +87,7 @@ def get(settings, name: str):
         if name == "PODCAST_AUTHOR":
             return settings.get("AUTHOR") or settings.get("SITENAME", "")
         if name == "PODCAST_OWNER_NAME":
-            return get(settings, "PODCAST_AUTHOR")
+            return setting(settings, "PODCAST_AUTHOR")
         if name == "PODCAST_LANGUAGE":
             return settings.get("DEFAULT_LANG", "de")
         if name == "PODCAST_SITEURL":
@@ -119,3 +119,7 @@ def guid_for_feed_url(url: str) -> str:
     if "://" in text:
         text = text.split("://", 1)[1]
     return str(uuid.uuid5(PODCAST_GUID_NAMESPACE, text.rstrip("/")))
+
+
+#: the name this module used before the one spelling ``setting`` (kept importable)
+get = setting

@@ -8,17 +8,17 @@ from knotenpunkt.plugins.content_errors.i18n import _
 from pelican import signals
 
 from .clean import clean
-from .settings import DEFAULTS
+from .settings import setting
 
 
 def clean_content_object(instance) -> None:
     """Sanitise the body and the (Markdown-rendered) summary of one object."""
     settings = getattr(instance, "settings", None) or {}
-    if not settings.get("SANITIZE_ENABLED", DEFAULTS["SANITIZE_ENABLED"]):
+    if not setting(settings, "SANITIZE_ENABLED"):
         return
     options = {
         "site_url": settings.get("SITEURL", ""),
-        "id_prefix": settings.get("SANITIZE_ID_PREFIX", DEFAULTS["SANITIZE_ID_PREFIX"]),
+        "id_prefix": setting(settings, "SANITIZE_ID_PREFIX"),
     }
     external: list[str] = []
 

@@ -1,5 +1,7 @@
 """Settings of the sanitize plugin and their defaults."""
 
+from knotenpunkt.plugins.content_errors import config
+
 DEFAULTS = {
     # Clean the HTML of every content object (body and summary). Switching it
     # off is only for debugging: member text would be trusted as code.
@@ -9,3 +11,8 @@ DEFAULTS = {
     # Same-page links (#part) are rewritten to match.
     "SANITIZE_ID_PREFIX": "text-",
 }
+
+
+def setting(settings, name: str):
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)

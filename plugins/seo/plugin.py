@@ -8,13 +8,9 @@ from knotenpunkt.plugins import content_errors
 from pelican import signals
 
 from . import jsonld, sitemap
-from .settings import DEFAULTS
+from .settings import setting
 
 _settings: dict = {}
-
-
-def _get(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def canonical_siteurl(settings) -> str:
@@ -36,7 +32,7 @@ def install(generator) -> None:
     settings = generator.settings
     base = canonical_siteurl(settings)
     env.globals["CANONICAL_SITEURL"] = base
-    env.globals["SEO_DEFAULT_IMAGE"] = _get(settings, "SEO_DEFAULT_IMAGE")
+    env.globals["SEO_DEFAULT_IMAGE"] = setting(settings, "SEO_DEFAULT_IMAGE")
     env.globals["page_url"] = sitemap.url_of
     env.globals["absolute_url"] = functools.partial(jsonld._absolute, base)
     env.globals["jsonld_organization"] = functools.partial(jsonld.organization, settings, base)
@@ -59,7 +55,7 @@ def collect(path, context=None) -> None:
     if not _settings or context is None:
         return
     sitemap.record(
-        path, context, _settings["OUTPUT_PATH"], list(_get(_settings, "SEO_SITEMAP_EXCLUDE"))
+        path, context, _settings["OUTPUT_PATH"], list(setting(_settings, "SEO_SITEMAP_EXCLUDE"))
     )
 
 
@@ -68,8 +64,8 @@ def finish(pelican) -> None:
     sitemap.write(
         settings["OUTPUT_PATH"],
         canonical_siteurl(settings),
-        _get(settings, "SEO_SITEMAP"),
-        _get(settings, "SEO_ROBOTS"),
+        setting(settings, "SEO_SITEMAP"),
+        setting(settings, "SEO_ROBOTS"),
     )
 
 

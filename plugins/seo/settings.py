@@ -1,5 +1,7 @@
 """Settings of the seo plugin and their defaults."""
 
+from knotenpunkt.plugins.content_errors import config
+
 DEFAULTS = {
     # Write sitemap.xml and robots.txt into the output folder.
     "SEO_SITEMAP": True,
@@ -13,3 +15,8 @@ DEFAULTS = {
     # e.g. {"sameAs": ["https://social.example/@netzwerk"]}.
     "SEO_ORGANIZATION": {},
 }
+
+
+def setting(settings, name: str):
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)
