@@ -291,11 +291,8 @@ def test_files_named_outside_static_paths_are_published_where_the_feed_says(tmp_
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    root = tmp_path_factory.mktemp("published")
-    result = build_site(copy_sample(root), root / "out", settings_file=PUBLISHCONF, **PUBLISH)
-    assert result.exit_code == 0, result.messages
-    return result
+def published(published_sample):
+    return published_sample
 
 
 def all_urls(feed) -> list[str]:

@@ -4,10 +4,7 @@ import shutil
 
 from sitebuild import (
     FIXTURES,
-    PUBLISH,
-    PUBLISHCONF,
     build_site,
-    copy_sample,
     write_files,
 )
 
@@ -72,14 +69,11 @@ def test_unknown_legal_key_gets_a_did_you_mean_hint(tmp_path):
     assert "Meinten Sie „email“?" in result.messages
 
 
-def test_sample_network_publishes_with_complete_legal_data(tmp_path):
-    result = build_site(
-        copy_sample(tmp_path), tmp_path / "out", settings_file=PUBLISHCONF, **PUBLISH
-    )
-    assert result.exit_code == 0, result.messages
+def test_sample_network_publishes_with_complete_legal_data(published_sample):
+    result = published_sample
     impressum = result.page("impressum/index.html")
     assert "Lernen in Musterstadt e. V." in impressum and "fill-in" not in impressum
     # exactly one Impressum: the page, with the legal template, no second output path
-    assert sorted(p.as_posix() for p in (tmp_path / "out").rglob("impressum*")) == [
-        (tmp_path / "out" / "impressum").as_posix()
+    assert sorted(p.as_posix() for p in result.output.rglob("impressum*")) == [
+        (result.output / "impressum").as_posix()
     ]

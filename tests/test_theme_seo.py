@@ -7,21 +7,15 @@ import shutil
 import pytest
 from knotenpunkt.plugins.seo.jsonld import dumps, script
 
-from sitebuild import FIXTURES, PROJECT_ROOT, build_site, copy_sample, write_files
+from sitebuild import FIXTURES, PUBLISH, build_site, copy_sample, write_files
 
-SITEURL = "https://netzwerk.example.org"
+SITEURL = PUBLISH["SITEURL"]
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    """The sample network built with publishconf.py (absolute URLs, feeds)."""
-    root = tmp_path_factory.mktemp("published")
-    result = build_site(
-        copy_sample(root), root / "out", settings_file=PROJECT_ROOT / "publishconf.py",
-        SITEURL=SITEURL, FEED_DOMAIN=SITEURL, PUBLISH_ALLOW_EXAMPLE_ADDRESS=True,
-    )  # fmt: skip
-    assert result.exit_code == 0, result.messages
-    return result
+def published(published_sample):
+    """The sample network built with publishconf.py (absolute URLs, feeds), shared."""
+    return published_sample
 
 
 def jsonld_of(html: str) -> list[dict]:
