@@ -25,6 +25,10 @@ BIND ?= 127.0.0.1
 # make check STRICT=1: warnings fail too (for CI)
 STRICT ?=
 CHECK_FLAGS := $(if $(filter-out 0 no false,$(STRICT)),--strict,)
+# make check PUBLISH=1: check with publishconf.py, i.e. with the production
+# checks too (complete Impressum data, SITEURL); CI runs it on every merge request
+PUBLISH ?=
+CHECK_SETTINGS := $(if $(filter-out 0 no false,$(PUBLISH)),$(PUBLISHCONF),$(CONFFILE))
 
 # make rsync_upload: where the built site goes on a web host
 SSH_HOST ?=
@@ -44,7 +48,7 @@ help:
 	@echo '  make serve      build, then serve output/ on http://$(BIND):$(PORT)/'
 	@echo '  make devserver  serve and rebuild whenever content or theme change'
 	@echo '  make publish    production build with publishconf.py'
-	@echo '  make check      check all content, publish nothing (STRICT=1: warnings fail)'
+	@echo '  make check      check all content, publish nothing (STRICT=1: warnings fail, PUBLISH=1: production checks)'
 	@echo '  make member NAME="Anna Beispiel"        new member profile'
 	@echo '  make post TITLE="…" AUTHOR=anna-beispiel new blog post (draft)'
 	@echo '  make episode TITLE="…"                   new podcast episode (draft)'
@@ -85,7 +89,7 @@ publish: $(RUNTIME_STAMP)
 	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)"
 
 check: $(RUNTIME_STAMP)
-	$(KNOTENPUNKT) check --content "$(INPUTDIR)" --settings "$(CONFFILE)" $(CHECK_FLAGS)
+	$(KNOTENPUNKT) check --content "$(INPUTDIR)" --settings "$(CHECK_SETTINGS)" $(CHECK_FLAGS)
 
 member: $(RUNTIME_STAMP)
 	$(KNOTENPUNKT) new member --name "$(NAME)" --content "$(INPUTDIR)"
