@@ -153,6 +153,8 @@ def collection(content_type: ContentType, settings, options: dict[str, list]) ->
         "slug": "{{fields.Slug}}" if "slug" in names else "{{slug}}",
         "summary": "{{Title}}",
         "sortable_fields": ["Title"],
+        # the form alone, full width: the site's own preview is `make serve`
+        "editor": {"preview": False},
         "fields": [
             *(widget(content_type.folder, spec, options, content_path) for spec in fields),
             body_widget(),

@@ -31,6 +31,7 @@ def admin_page(settings, formats: dict, has_backend: bool, language: str) -> str
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         '<meta name="robots" content="noindex, nofollow">',
         '<meta name="referrer" content="no-referrer">',
+        '<link rel="icon" href="data:,">',
         f"<title>{escape(title)}</title>",
     ]
     if not has_backend:

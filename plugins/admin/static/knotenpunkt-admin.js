@@ -124,6 +124,29 @@
     return lines.join("\n") + "\n" + (body ? "\n" + body + "\n" : "");
   }
 
+  /**
+   * What to write before a file is saved: the Slug in German spelling (from
+   * the title for a new file, so the file name follows it), and generated
+   * values (a new episode's Guid) where none is written yet.
+   */
+  function changesBeforeSave(values, spec, isNew) {
+    var changes = {};
+    if (spec.slug) {
+      var typed = values[spec.slug];
+      if (typed) {
+        changes[spec.slug] = germanSlug(typed);
+      } else if (isNew) {
+        changes[spec.slug] = germanSlug(values.Title);
+      }
+    }
+    Object.keys(spec.generated).forEach(function (name) {
+      if (spec.generated[name] === "uuid" && !values[name]) {
+        changes[name] = uuid();
+      }
+    });
+    return changes;
+  }
+
   function readSpecs() {
     var element = document.getElementById("knotenpunkt-admin");
     return element ? JSON.parse(element.textContent).formats : {};
@@ -150,18 +173,9 @@
           return undefined;
         }
         var data = entry.get("data");
-        if (spec.slug) {
-          var typed = data.get(spec.slug);
-          if (typed) {
-            data = data.set(spec.slug, germanSlug(typed));
-          } else if (entry.get("newRecord")) {
-            data = data.set(spec.slug, germanSlug(data.get("Title")));
-          }
-        }
-        Object.keys(spec.generated).forEach(function (name) {
-          if (spec.generated[name] === "uuid" && !data.get(name)) {
-            data = data.set(name, uuid());
-          }
+        var changes = changesBeforeSave(data.toJS(), spec, Boolean(entry.get("newRecord")));
+        Object.keys(changes).forEach(function (key) {
+          data = data.set(key, changes[key]);
         });
         return data;
       }
@@ -169,7 +183,13 @@
     CMS.init();
   }
 
-  window.knotenpunktAdmin = { germanSlug: germanSlug, parseFile: parseFile, formatFile: formatFile };
+  window.knotenpunktAdmin = {
+    germanSlug: germanSlug,
+    parseFile: parseFile,
+    formatFile: formatFile,
+    changesBeforeSave: changesBeforeSave,
+    formats: readSpecs
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", setUp);
