@@ -162,6 +162,7 @@ def saved_profile(editable_site, tmp_path_factory):
         page.get_by_role("button", name="Veröffentlichen").click()
         page.get_by_text("Jetzt veröffentlichen").click()
         page.get_by_text("Beitrag gespeichert").wait_for()
+        page.wait_for_url(f"**/collections/members/entries/{SLUG}")
         page.get_by_label("Name", exact=True).scroll_into_view_if_needed()
         screenshot(page, "4-gespeichert")
 
