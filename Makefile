@@ -147,3 +147,29 @@ clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
 .PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test bench lint format clean translations-extract translations-update
+
+# --- Editing in the browser (/admin/, plugin "admin") ------------------------
+# The vendored Decap CMS (plugins/admin/vendor/decap-cms/) is committed, so
+# `make html` needs only Python. Refreshing it needs Node.js and npm:
+#   make vendor-cms DECAP_CMS_VERSION=3.16.3
+DECAP_CMS_VERSION ?= 3.16.3
+DECAP_SERVER := tools/decap-server/node_modules/.bin/decap-server
+DECAP_SERVER_PORT ?= 8081
+
+vendor-cms: $(RUNTIME_STAMP)
+	$(PY) tools/vendor_cms.py $(DECAP_CMS_VERSION)
+
+# decap-server, the local backend for /admin/ (pinned in tools/decap-server)
+$(DECAP_SERVER): tools/decap-server/package.json tools/decap-server/package-lock.json
+	npm ci --prefix tools/decap-server --no-audit --no-fund
+	@touch $@
+
+# Edit this checkout in the browser: serve the site and decap-server side by
+# side, then open http://$(BIND):$(PORT)/admin/ (Ctrl-C stops both).
+cms: html $(DECAP_SERVER)
+	@echo 'Inhalte bearbeiten: http://$(BIND):$(PORT)/admin/'
+	PORT=$(DECAP_SERVER_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" $(DECAP_SERVER) & \
+		trap 'kill $$!' EXIT INT TERM; \
+		$(PELICAN) -l "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+
+.PHONY: vendor-cms cms

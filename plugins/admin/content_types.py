@@ -13,11 +13,14 @@ import contextlib
 import importlib
 from dataclasses import dataclass, replace
 
-from content_errors.fields import Field, register_pelican_defaults, registered
+from content_errors.fields import POST_FIELDS, Field, register_pelican_defaults, registered
 
 #: what the registry does not say yet: fields whose values name other content
 #: (folder, field) → the kind of content they refer to
 REFERENCES = {("members", "competences"): "competence"}
+#: Pelican's own keys with their kind (Date is a date, Slug a slug …), for
+#: plugins that define such a key again as plain text
+PELICAN_KEYS = {spec.name.lower(): spec for spec in POST_FIELDS if spec.kind != "text"}
 
 
 @dataclass(frozen=True)
@@ -40,11 +43,17 @@ def content_types(settings) -> list[ContentType]:
     )
     types = []
     for folder, field_set in registered().items():
-        fields = tuple(
-            replace(spec, kind=REFERENCES[(folder, spec.name.lower())])
-            if (folder, spec.name.lower()) in REFERENCES
-            else spec
-            for spec in field_set.fields.values()
-        )
+        fields = tuple(completed(folder, spec) for spec in field_set.fields.values())
         types.append(ContentType(folder, field_set.label, fields))
     return types
+
+
+def completed(folder: str, spec: Field) -> Field:
+    """A field with the kind the registry does not record yet."""
+    key = spec.name.lower()
+    if (folder, key) in REFERENCES:
+        return replace(spec, kind=REFERENCES[(folder, key)])
+    pelican = PELICAN_KEYS.get(key)
+    if pelican and spec.kind == "text" and not spec.choices:
+        return replace(spec, kind=pelican.kind, choices=pelican.choices)
+    return spec

@@ -26,7 +26,7 @@ DEFAULTS = {
     # CONTENT_PRODUCTION is set, i.e. never in `make publish`).
     "ADMIN_LOCAL_BACKEND": None,
     # The address decap-server listens on (its PORT, default 8081).
-    "ADMIN_LOCAL_BACKEND_URL": "http://localhost:8081/api/v1",
+    "ADMIN_LOCAL_BACKEND_URL": "http://127.0.0.1:8081/api/v1",
     # "editorial_workflow": every change becomes a merge request (a branch)
     # that is reviewed before it is published; "simple": saving commits to
     # the branch directly. decap-server only knows "simple".
