@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from content_errors.i18n import N_
+
 DEFAULTS = {
     # Write the editing interface (index.html, config.yml, Decap CMS) at all.
     "ADMIN_ENABLED": True,
@@ -37,11 +39,11 @@ DEFAULTS = {
     "ADMIN_OMIT_FIELDS": ["Template", "Save_as", "Url", "Translation", "Lang", "Modified"],
     # Collection labels (plural) by content folder; others use the singular label.
     "ADMIN_COLLECTION_LABELS": {
-        "members": "Mitglieder",
-        "competences": "Kompetenzen",
-        "blog": "Blog",
-        "podcast": "Podcast",
-        "pages": "Seiten",
+        "members": N_("Mitglieder"),
+        "competences": N_("Kompetenzen"),
+        "blog": N_("Blog"),
+        "podcast": N_("Podcast"),
+        "pages": N_("Seiten"),
     },
 }
 
