@@ -60,6 +60,8 @@ help:
 	@echo '  make clean      remove output/ and caches'
 	@echo '  make translations-extract  collect interface text into $(TRANSLATIONS)/messages.pot'
 	@echo '  make translations-update   extract, then merge new text into each language (LANGUAGES=$(LANGUAGES))'
+	@echo '  make cms        edit this checkout in the browser at /admin/ (needs Node.js and npm)'
+	@echo '  make vendor-cms DECAP_CMS_VERSION=…  refresh the vendored Decap CMS (needs npm)'
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Knotenpunkt needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -154,7 +156,6 @@ clean:
 #   make vendor-cms DECAP_CMS_VERSION=3.16.3
 DECAP_CMS_VERSION ?= 3.16.3
 DECAP_SERVER := tools/decap-server/node_modules/.bin/decap-server
-DECAP_SERVER_PORT ?= 8081
 
 vendor-cms: $(RUNTIME_STAMP)
 	$(PY) tools/vendor_cms.py $(DECAP_CMS_VERSION)
@@ -164,12 +165,14 @@ $(DECAP_SERVER): tools/decap-server/package.json tools/decap-server/package-lock
 	npm ci --prefix tools/decap-server --no-audit --no-fund
 	@touch $@
 
-# Edit this checkout in the browser: serve the site and decap-server side by
-# side, then open http://$(BIND):$(PORT)/admin/ (Ctrl-C stops both).
-cms: html $(DECAP_SERVER)
+# Edit this checkout in the browser: decap-server (on 127.0.0.1:8081, the
+# address ADMIN_LOCAL_BACKEND_URL names) and the devserver side by side, then
+# open http://$(BIND):$(PORT)/admin/; every save rebuilds the preview.
+# Ctrl-C stops both.
+cms: $(RUNTIME_STAMP) $(DECAP_SERVER)
 	@echo 'Inhalte bearbeiten: http://$(BIND):$(PORT)/admin/'
-	PORT=$(DECAP_SERVER_PORT) BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" $(DECAP_SERVER) & \
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" $(DECAP_SERVER) & \
 		trap 'kill $$!' EXIT INT TERM; \
-		$(PELICAN) -l "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+		KNOTENPUNKT_DEVSERVER="$(CONFFILE)" $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
 
 .PHONY: vendor-cms cms
