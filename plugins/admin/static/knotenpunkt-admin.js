@@ -155,6 +155,12 @@
   function setUp() {
     var CMS = window.CMS;
     var formats = readSpecs();
+    // Decap's German "new entry" button starts with a full-width plus (U+FF0B)
+    // that many system fonts lack; say it in words.
+    var german = CMS.getLocale && CMS.getLocale("de");
+    if (german && german.collection && german.collection.collectionTop) {
+      german.collection.collectionTop.newButton = "Neu: %{collectionLabel}";
+    }
     var byCollection = {};
     Object.keys(formats).forEach(function (name) {
       var spec = formats[name];
