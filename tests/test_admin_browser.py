@@ -161,17 +161,24 @@ def saved_profile(editable_site, tmp_path_factory):
 
         page.get_by_role("button", name="Veröffentlichen").click()
         page.get_by_text("Jetzt veröffentlichen").click()
-        page.get_by_text("Beitrag gespeichert").wait_for()
+        # after saving, Decap opens the entry under its new address
         page.wait_for_url(f"**/collections/members/entries/{SLUG}")
         page.get_by_label("Name", exact=True).scroll_into_view_if_needed()
         screenshot(page, "4-gespeichert")
 
         admin = page.evaluate(
-            """([names, member]) => ({
-                slugs: names.map(window.knotenpunktAdmin.germanSlug),
-                parsed: window.knotenpunktAdmin.parseFile(
-                    member, window.knotenpunktAdmin.formats()["knotenpunkt-members"]),
-            })""",
+            """([names, member]) => {
+                const admin = window.knotenpunktAdmin;
+                const spec = admin.formats()["knotenpunkt-members"];
+                const parsed = admin.parseFile(member, spec);
+                const edited = {...parsed, Roles: [], Contact: "", Legacy: "bleibt"};
+                return {
+                    slugs: names.map(admin.germanSlug),
+                    parsed: parsed,
+                    unchanged: admin.formatFile(parsed, spec),
+                    edited: admin.formatFile(edited, spec),
+                };
+            }""",
             [SLUG_CASES, (content / "members" / "anna-beispiel.md").read_text(encoding="utf-8")],
         )
         episode = page.evaluate(
@@ -248,6 +255,20 @@ def test_existing_files_are_read_field_by_field(saved_profile):
     assert parsed["Competences"] == ["legasthenie", "dyskalkulie"]
     assert parsed["Formats"] == ["praesenz", "online"]
     assert parsed["body"].strip()
+
+
+def test_saving_an_unchanged_file_writes_the_same_bytes(saved_profile, editable_site):
+    _, content, _ = editable_site
+    original = (content / "members" / "anna-beispiel.md").read_text(encoding="utf-8")
+    assert saved_profile["admin"]["unchanged"] == original
+
+
+def test_empty_fields_are_left_out_and_unknown_keys_kept(saved_profile):
+    edited = saved_profile["admin"]["edited"]
+    header = edited.split("\n\n", 1)[0].splitlines()
+    assert "Roles: moderation" not in edited and not any(h.startswith("Roles") for h in header)
+    assert header[-1] == "Legacy: bleibt"  # after the known fields, in their order
+    assert header[0] == "Title: Anna Beispiel" and "Competences: legasthenie, dyskalkulie" in header
 
 
 def test_a_new_episode_gets_its_guid_once(saved_profile):
