@@ -5,12 +5,12 @@ field's kind: a select for closed choices, a multi-select of the competences
 in ``content/competences/`` or of the members, an image or file widget that
 uploads into the folder the field's example names (``images/members/``,
 ``audio/``), a date-time widget, a hidden ``Guid`` (written once, by
-``admin.js``). The field's German help text is the hint.
+``knotenpunkt-admin.js``). The field's German help text is the hint.
 
 Files are Pelican's ``Key: value`` Markdown, which no Decap format reads:
 each collection uses a custom format ``knotenpunkt-<folder>`` that
-``admin.js`` registers from :func:`format_specs` (which fields are lists,
-the order of keys).
+``static/knotenpunkt-admin.js`` registers from :func:`format_specs` (which
+fields are lists, the order of keys).
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ from .settings import setting
 #: Decap's `format` for date-time fields: what Pelican and our date check read
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
-#: fields written by admin.js, not by people
+#: fields written by knotenpunkt-admin.js, not by people
 GENERATED = {"guid": "uuid"}
 #: where uploads go when a field's example names no folder
 DEFAULT_MEDIA = {"image": "images", "audio": "audio", "file": "audio"}
@@ -149,7 +149,7 @@ def collection(content_type: ContentType, settings, options: dict[str, list]) ->
         "extension": "md",
         "format": format_name(content_type.folder),
         "identifier_field": "Title",
-        # admin.js writes the German slug into Slug: before saving a new file
+        # knotenpunkt-admin.js writes the German slug into Slug: before saving a new file
         "slug": "{{fields.Slug}}" if "slug" in names else "{{slug}}",
         "summary": "{{Title}}",
         "sortable_fields": ["Title"],
@@ -193,7 +193,7 @@ def reference_options(settings) -> dict[str, list]:
 
 
 def format_specs(types: list[ContentType], settings) -> dict[str, dict]:
-    """What admin.js needs to read and write each collection's files."""
+    """What knotenpunkt-admin.js needs to read and write each collection's files."""
     specs = {}
     for content_type in types:
         specs[format_name(content_type.folder)] = {
