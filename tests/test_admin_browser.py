@@ -13,6 +13,7 @@ the member guide in ``docs/bilder/`` (small palette PNGs).
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -189,6 +190,7 @@ def saved_profile(editable_site, tmp_path_factory):
                     fresh: change({Title: "Übergänge gut begleiten"}, spec, true),
                     kept: change({Title: "Alt", Slug: "alt", Guid: "g-1"}, spec, false),
                     typed: change({Title: "Neu", Guid: "schon-da"}, spec, true),
+                    unspellable: change({Title: "Ηχώ"}, spec, true),
                 };
             }"""
         )
@@ -278,3 +280,4 @@ def test_a_new_episode_gets_its_guid_once(saved_profile):
     assert len(fresh["Guid"]) == 36 and fresh["Guid"].count("-") == 4
     assert episode["kept"] == {"Slug": "alt"}  # an existing Guid is never replaced
     assert "Guid" not in episode["typed"]
+    assert re.fullmatch(r"eintrag-\d+", episode["unspellable"]["Slug"])

@@ -136,7 +136,8 @@
       if (typed) {
         changes[spec.slug] = germanSlug(typed);
       } else if (isNew) {
-        changes[spec.slug] = germanSlug(values.Title);
+        // a title without a single Latin letter or digit still needs a file name
+        changes[spec.slug] = germanSlug(values.Title) || "eintrag-" + Date.now();
       }
     }
     Object.keys(spec.generated).forEach(function (name) {
