@@ -160,6 +160,7 @@ PLUGINS = [
     "images",
     "members",
     "podcast",
+    "admin",
 ]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the
@@ -187,3 +188,11 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 # Relative links: output/ works wherever it is served from.
 RELATIVE_URLS = True
+
+# --- Editing in the browser (plugin "admin", /admin/) -------------------------
+# Decap CMS writes content through the network's git host. Set it up as
+# docs/mitmachen.md ("Im Browser bearbeiten") explains, e.g. for GitLab:
+# ADMIN_BACKEND = {"name": "gitlab", "repo": "netzwerk/website", "branch": "main",
+#                  "auth_type": "pkce", "app_id": "…"}
+# Without it, development builds edit this checkout through decap-server
+# (README: "Editing in the browser"). All settings: plugins/admin/settings.py.

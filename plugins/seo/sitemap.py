@@ -49,9 +49,17 @@ def lastmod(context: dict) -> datetime.date | None:
     return max(dates) if dates else None
 
 
+def excluded(relative: str, exclude: list[str]) -> bool:
+    """An excluded file, or a file below an excluded folder (``admin/``)."""
+    return any(
+        relative == entry or (entry.endswith("/") and relative.startswith(entry))
+        for entry in exclude
+    )
+
+
 def record(path: str, context: dict, output_path: str, exclude: list[str]) -> None:
     relative = os.path.relpath(path, output_path).replace(os.sep, "/")
-    if not relative.endswith(".html") or relative in exclude:
+    if not relative.endswith(".html") or excluded(relative, exclude):
         return
     _pages[url_of(relative)] = lastmod(context)
 
