@@ -187,3 +187,13 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 # Relative links: output/ works wherever it is served from.
 RELATIVE_URLS = True
+
+# --- The network's channels (plugin "channels") -----------------------------
+# Plain links with rel="me" (Mastodon verification) in the footer and on the
+# about page; no widgets, nothing loaded from those hosts. Entries:
+# (label, https address, kind); defaults and kinds: plugins/channels/settings.py.
+NETWORK_CHANNELS = [
+    ("Mastodon", "https://social.example/@netzwerklernen", "mastodon"),
+    ("Newsletter", "https://newsletter.example/netzwerk-lernen-musterstadt", "newsletter"),
+]
+PLUGINS += ["channels"]
