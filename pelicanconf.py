@@ -197,3 +197,9 @@ NETWORK_CHANNELS = [
     ("Newsletter", "https://newsletter.example/netzwerk-lernen-musterstadt", "newsletter"),
 ]
 PLUGINS += ["channels"]
+
+# --- Site search (plugin "search") ------------------------------------------
+# A Pagefind index written after every build, the search page at /suche/;
+# defaults in plugins/search/settings.py.
+PLUGINS += ["search"]
+MENUITEMS += [(translatable("Suche"), "suche/")]
