@@ -196,3 +196,19 @@ RELATIVE_URLS = True
 #                  "auth_type": "pkce", "app_id": "…"}
 # Without it, development builds edit this checkout through decap-server
 # (README: "Editing in the browser"). All settings: plugins/admin/settings.py.
+
+# --- The network's channels (plugin "channels") -----------------------------
+# Plain links with rel="me" (Mastodon verification) in the footer and on the
+# about page; no widgets, nothing loaded from those hosts. Entries:
+# (label, https address, kind); defaults and kinds: plugins/channels/settings.py.
+NETWORK_CHANNELS = [
+    ("Mastodon", "https://social.example/@netzwerklernen", "mastodon"),
+    ("Newsletter", "https://newsletter.example/netzwerk-lernen-musterstadt", "newsletter"),
+]
+PLUGINS += ["channels"]
+
+# --- Site search (plugin "search") ------------------------------------------
+# A Pagefind index written after every build, the search page at /suche/;
+# defaults in plugins/search/settings.py.
+PLUGINS += ["search"]
+MENUITEMS += [(translatable("Suche"), "suche/")]
