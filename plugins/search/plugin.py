@@ -65,7 +65,19 @@ def index_site(pelican) -> None:
     build_index(Path(settings["OUTPUT_PATH"]), _get(settings, "SEARCH_BUNDLE_DIR"), language)
 
 
+def allow_bundle_scripts(pelican) -> None:
+    """The search page loads Pagefind's script: its folder is one of the site's own."""
+    from content_errors.settings import DEFAULTS as CONTENT_DEFAULTS
+
+    settings = pelican.settings
+    own = list(settings.get("CONTENT_SCRIPT_FOLDERS", CONTENT_DEFAULTS["CONTENT_SCRIPT_FOLDERS"]))
+    bundle = _get(settings, "SEARCH_BUNDLE_DIR").strip("/")
+    if bundle not in own:
+        settings["CONTENT_SCRIPT_FOLDERS"] = [*own, bundle]
+
+
 def register() -> None:
+    signals.initialized.connect(allow_bundle_scripts)
     signals.generator_init.connect(install)
     signals.get_generators.connect(get_generators)
     signals.finalized.connect(index_site)
