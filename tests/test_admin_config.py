@@ -203,6 +203,7 @@ def test_production_without_a_git_host_explains_instead_of_loading_decap(tmp_pat
         tmp_path / "output",
         CONTENT_PRODUCTION=True,
         SITEURL="https://n.example.org",
+        PUBLISH_ALLOW_EXAMPLE_ADDRESS=True,
         LEGAL_REQUIRE_COMPLETE=False,
     )
     assert result.exit_code == 0, result.messages
