@@ -1,15 +1,14 @@
-"""The podcast pages in Chromium: chapters seek the player, the copy button
-copies and announces, and everything works with the keyboard alone."""
+"""The podcast pages in Chromium, served by `make serve`'s preview server:
+chapters seek the player, the copy button copies and announces, and everything
+works with the keyboard alone."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import re
 import threading
 
 import pytest
+
+from knotenpunkt.serve import make_preview_server
 
 pytestmark = pytest.mark.browser
 
@@ -17,58 +16,14 @@ EP1 = "/podcast/folge-01-netzwerk-ohne-chef/"
 SUBSCRIBE = "/podcast/abonnieren/"
 
 
-class RangeHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with HTTP byte ranges, as every real web server (and Apple)
-    provides; Chromium can only seek in audio served this way."""
-
-    def log_message(self, format, *args):  # noqa: A002 - signature from the stdlib
-        pass
-
-    def send_head(self):
-        match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", ""))
-        path = self.translate_path(self.path)
-        if not match or not os.path.isfile(path):
-            return super().send_head()
-        size = os.path.getsize(path)
-        start = int(match.group(1) or 0)
-        end = min(int(match.group(2) or size - 1), size - 1)
-        if start >= size:
-            self.send_error(416)
-            return None
-        handle = open(path, "rb")  # noqa: SIM115 - closed by copyfile's caller
-        handle.seek(start)
-        self.send_response(206)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Accept-Ranges", "bytes")
-        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
-        self.send_header("Content-Length", str(end - start + 1))
-        self.end_headers()
-        self._remaining = end - start + 1
-        return handle
-
-    def copyfile(self, source, outputfile):
-        remaining = getattr(self, "_remaining", None)
-        if remaining is None:
-            return super().copyfile(source, outputfile)
-        try:
-            while remaining > 0:
-                chunk = source.read(min(64 * 1024, remaining))
-                if not chunk:
-                    break
-                outputfile.write(chunk)
-                remaining -= len(chunk)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-
 @pytest.fixture(scope="module")
 def site_url(sample_site):
-    """The sample site served with byte-range support."""
-    handler = functools.partial(RangeHandler, directory=str(sample_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    """The sample site served by the preview server of `make serve` (byte ranges:
+    Chromium can only seek in audio served that way)."""
+    server = make_preview_server(sample_site.output, "127.0.0.1", 0, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()
