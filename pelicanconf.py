@@ -136,9 +136,8 @@ PODCAST_TYPE = "episodic"
 # Regular hosts (member slugs or names): channel-level podcast:person.
 PODCAST_HOSTS = ["anna-beispiel"]
 PODCAST_LANGUAGE = DEFAULT_LANG
-# Frozen podcast:guid: UUIDv5 of "netzwerk-lernen.example.org/podcast/feed.xml".
-# Never change it, even if the feed moves.
-PODCAST_GUID = "3d21747f-f7f3-5f6b-912c-f18e42ab8be7"
+# No PODCAST_GUID: podcast:guid is derived from the public feed address. When the
+# feed moves, list the old address in PODCAST_OLD_FEED_URLS (keeps the GUID).
 PODCAST_LOCKED = True
 PODCAST_LICENSE = "cc-by-4.0"
 PODCAST_FUNDING = [("Mitmachen im Netzwerk", "mitmachen/")]

@@ -37,9 +37,10 @@ def default_copyright(settings, articles) -> str:
     return f"© {span} {ps.get(settings, 'PODCAST_AUTHOR')}"
 
 
-def build_feed(settings, articles, podcast_guid: str, hosts=()) -> bytes:
+def build_feed(settings, articles, podcast_guid: str, hosts=(), new_feed_url=None) -> bytes:
     """The RSS bytes for ``articles`` (each with ``.podcast``), newest first.
-    ``hosts``: the channel's regular hosts (:class:`~podcast.people.Person`)."""
+    ``hosts``: the channel's regular hosts (:class:`~podcast.people.Person`);
+    ``new_feed_url``: for the copy at an old address, where the feed lives now."""
     site = ps.get(settings, "PODCAST_SITEURL")
     media = ps.get(settings, "PODCAST_MEDIA_URL")
     language = ps.get(settings, "PODCAST_LANGUAGE")
@@ -74,6 +75,8 @@ def build_feed(settings, articles, podcast_guid: str, hosts=()) -> bytes:
     if owner_email:
         fg.podcast.itunes_owner(name=ps.get(settings, "PODCAST_OWNER_NAME"), email=owner_email)
     fg.podcast.itunes_type(ps.get(settings, "PODCAST_TYPE"))
+    if new_feed_url:
+        fg.podcast.itunes_new_feed_url(new_feed_url)
 
     index = fg.podcastindex
     index.title(title)

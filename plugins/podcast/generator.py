@@ -34,6 +34,7 @@ from .categories import check_category
 from .episode import EpisodeReader, check_duplicates
 from .feed import build_feed
 from .people import Directory, resolve
+from .show_guid import moved_feed_paths, old_feed_urls, show_guid
 
 SETTINGS_FILE = "pelicanconf.py"
 EPISODE_TEMPLATE = "podcast/episode"
@@ -126,8 +127,9 @@ def channel_hosts(settings) -> list:
     return hosts
 
 
-def check_channel(settings) -> str:
-    """Report problems with the channel settings; return the podcast:guid to use."""
+def check_channel(settings, old_feeds=()) -> str:
+    """Report problems with the channel settings; return the podcast:guid to use.
+    ``old_feeds``: earlier addresses of the feed (``PODCAST_OLD_FEED_URLS``)."""
     for problem in check_category(
         ps.get(settings, "PODCAST_CATEGORY"),
         ps.get(settings, "PODCAST_SUBCATEGORY"),
@@ -181,26 +183,7 @@ def check_channel(settings) -> str:
                 severity=WARNING,
             )
         )
-    guid = ps.get(settings, "PODCAST_GUID")
-    if not guid:
-        guid = ps.guid_for_feed_url(ps.feed_url(settings))
-        report(
-            ContentError(
-                SETTINGS_FILE,
-                "PODCAST_GUID",
-                _(
-                    "Die podcast:guid wurde aus der Feed-Adresse berechnet und würde sich mit "
-                    "ihr ändern."
-                ),
-                _(
-                    'Tragen Sie sie in pelicanconf.py fest ein: PODCAST_GUID = "{guid}" '
-                    "(berechnet aus {feed}). Ist das nicht die öffentliche Feed-Adresse, nehmen "
-                    "Sie den Wert, den „make publish“ anzeigt."
-                ).format(guid=guid, feed=ps.feed_url(settings)),
-                severity=WARNING,
-            )
-        )
-    return guid
+    return show_guid(settings, list(old_feeds), production=bool(settings.get("CONTENT_PRODUCTION")))
 
 
 def subscribe_links(settings, feed: str) -> list[tuple[str, str]]:
@@ -231,7 +214,9 @@ class PodcastGenerator(Generator):
         # A site without episodes gets no feed (Apple requires one episode) and
         # needs no cover art; /podcast/ then says there are no episodes yet.
         self.has_episodes = bool(self.context.get("podcast_episodes"))
-        self.podcast_guid = check_channel(self.settings) if self.has_episodes else None
+        old_feeds = old_feed_urls(self.settings) if self.has_episodes else []
+        self.podcast_guid = check_channel(self.settings, old_feeds) if self.has_episodes else None
+        self.moved_feeds = moved_feed_paths(self.settings, old_feeds)
         self.hosts = channel_hosts(self.settings) if self.has_episodes else []
         if self.has_episodes:
             self.hosts = self.published_photos(self.hosts)
@@ -272,6 +257,20 @@ class PodcastGenerator(Generator):
             feed_path = Path(self.output_path) / ps.get(settings, "PODCAST_FEED_PATH")
             feed_path.parent.mkdir(parents=True, exist_ok=True)
             feed_path.write_bytes(build_feed(settings, episodes, self.podcast_guid, self.hosts))
+            # The feed moved within this site: the old address gets the same feed
+            # with itunes:new-feed-url, so apps subscribed there follow it.
+            for old_path in self.moved_feeds:
+                target = Path(self.output_path) / old_path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(
+                    build_feed(
+                        settings,
+                        episodes,
+                        self.podcast_guid,
+                        self.hosts,
+                        new_feed_url=ps.feed_url(settings),
+                    )
+                )
 
         feed = ps.feed_url(settings)
         common = {

@@ -30,10 +30,17 @@ DEFAULTS = {
     "PODCAST_TYPE": "episodic",
     # Language of the show (ISO 639-1, e.g. "de"); defaults to DEFAULT_LANG.
     "PODCAST_LANGUAGE": None,
-    # podcast:guid of the show. Assign once and never change it, even when the
-    # feed moves. Unset, it is computed from the feed URL (UUIDv5, as the
-    # Podcasting 2.0 namespace specifies) and the build asks you to freeze it.
+    # podcast:guid of the show. None (recommended): derived from the first public
+    # feed address (UUIDv5, as the Podcasting 2.0 namespace specifies): the oldest
+    # of PODCAST_OLD_FEED_URLS, else the current one, so it survives a move.
+    # Set it only for a show that brings its GUID from elsewhere; `make publish`
+    # refuses one derived from another podcast's address (a copied pelicanconf.py).
     "PODCAST_GUID": None,
+    # Earlier public addresses of the feed, oldest first, e.g.
+    # ["https://alt.example.org/podcast/feed.xml"]. The GUID stays that of the
+    # oldest; an old address on this site gets a copy of the feed with
+    # itunes:new-feed-url (for another host, redirect it there with a 301).
+    "PODCAST_OLD_FEED_URLS": [],
     # podcast:locked: True stops other hosting services importing the feed.
     "PODCAST_LOCKED": True,
     # podcast:license: an SPDX-like id such as "cc-by-4.0" (None: not stated);
