@@ -234,7 +234,7 @@ def test_unchanged_audio_is_read_only_once_across_builds(tmp_path, monkeypatch):
     third = build_site(content, tmp_path / "out3", CACHE_PATH=str(cache))
     assert third.exit_code == 0, third.messages
     assert len(reads) == 4
-    assert third.output.joinpath("podcast/feed.xml").read_bytes().count(b'length="187450"') == 2
+    assert third.output.joinpath("podcast/feed.xml").read_bytes().count(b'length="374485"') == 2
 
 
 def test_explicit_episode_is_written_as_true(tmp_path):

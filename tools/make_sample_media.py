@@ -13,8 +13,8 @@ no third-party material and the files can be rebuilt at any time:
   that the EXIF stripping of the images plugin can be tested.
 * ``content/images/podcast/cover.jpg`` – 1400×1400 podcast cover art.
 * ``content/audio/folge-0N.mp3`` – short German spoken intros, synthesised
-  sentence by sentence with ``espeak-ng -v de`` and encoded as CBR MP3 with
-  ``lame``.  Because every sentence is synthesised separately, its exact start
+  sentence by sentence with ``espeak-ng -v de`` and encoded with ``lame`` as
+  CBR MP3, 64 kbit/s mono at 44.1 kHz (what podcast apps recommend for speech).  Because every sentence is synthesised separately, its exact start
   and end are known; from these the script writes the Podcasting 2.0 chapters
   of episode 1 (``folge-01.chapters.json``) and the WebVTT transcript of
   episode 2 (``folge-02.vtt``), so both always match the audio.
@@ -57,7 +57,12 @@ FONT_CANDIDATES = (
 JPEG_OPTIONS = {"quality": 82, "optimize": True, "progressive": False}
 PHOTO_MAX_BYTES = 80 * 1024
 COVER_MAX_BYTES = 300 * 1024
-AUDIO_MAX_BYTES = 300 * 1024
+AUDIO_MAX_BYTES = 400 * 1024
+# What the podcast plugin's audio check asks of speech (PODCAST_MIN_BITRATE_MONO,
+# PODCAST_MIN_SAMPLE_RATE in plugins/podcast/settings.py): 64 kbit/s mono CBR
+# at 44.1 kHz, about 8 KB per second.
+MP3_BITRATE_KBPS = 64
+MP3_SAMPLE_RATE_KHZ = 44.1
 
 SAMPLE_RATE = 22050
 PAUSE_BETWEEN_SENTENCES = 0.45  # seconds of silence after each sentence
@@ -475,7 +480,8 @@ def render_episode(episode: Episode, workdir: Path) -> tuple[Path, list[Cue], li
 def encode_mp3(wav: Path, mp3: Path, episode: Episode) -> None:
     subprocess.run(
         [
-            "lame", "--quiet", "-b", "32", "--cbr", "-m", "m", "--resample", "22.05",
+            "lame", "--quiet", "-b", str(MP3_BITRATE_KBPS), "--cbr", "-m", "m",
+            "--resample", str(MP3_SAMPLE_RATE_KHZ),
             "--id3v2-only",
             "--tt", f"Folge {episode.number}: {episode.title}",
             "--ta", "Netzwerk Lernen Musterstadt",

@@ -4,8 +4,12 @@ The values in the feed are never typed by a member: mutagen reads them. The
 facts are cached in a JSON file under CACHE_PATH, keyed by path, size and
 modification time, so an unchanged file is never read twice.
 
-The sample MP3s are CBR without a Xing header; mutagen then estimates the
-duration from size and bitrate, which is exact for CBR.
+The sample MP3s are CBR with LAME's Info header (``tools/make_sample_media.py``);
+mutagen reads the exact duration from it.
+
+:func:`quality_warnings` compares bitrate and sample rate with what podcast
+apps recommend (the thresholds are settings, see ``settings.py``): a warning,
+not an error, because the episode still plays, only worse than it could.
 """
 
 from __future__ import annotations
@@ -16,10 +20,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import mutagen
+from babel.numbers import format_decimal
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 
 from content_errors import ContentError
+from content_errors.errors import WARNING
 from content_errors.i18n import _
 
 # Extension → (MIME type in the feed, mutagen class, name for members).
@@ -28,7 +34,7 @@ SUPPORTED = {
     ".m4a": ("audio/x-m4a", MP4, "M4A (AAC)"),
 }
 CACHE_FILE = "podcast-audio.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,9 @@ class AudioFacts:
     duration: float  # seconds
     length: int  # bytes
     mime: str
+    bitrate: int = 0  # bits per second (average for VBR); 0: unknown
+    sample_rate: int = 0  # Hz; 0: unknown
+    channels: int = 0  # 1 mono, 2 stereo; 0: unknown
 
 
 def _open(path: Path):
@@ -117,7 +126,74 @@ def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
     duration = float(getattr(audio.info, "length", 0) or 0)
     if duration <= 0:
         raise not_audio
-    return AudioFacts(duration=duration, length=size, mime=mime)
+    return AudioFacts(
+        duration=duration,
+        length=size,
+        mime=mime,
+        bitrate=int(getattr(audio.info, "bitrate", 0) or 0),
+        sample_rate=int(getattr(audio.info, "sample_rate", 0) or 0),
+        channels=int(getattr(audio.info, "channels", 0) or 0),
+    )
+
+
+def _kilohertz(rate: int, locale: str) -> str:
+    return format_decimal(rate / 1000, format="#,##0.0##", locale=locale) + " kHz"
+
+
+def quality_warnings(
+    facts: AudioFacts,
+    file: str,
+    source: str,
+    *,
+    min_mono: int,
+    min_stereo: int,
+    min_sample_rate: int,
+    locale: str = "de",
+    field: str = "Audio",
+) -> list[ContentError]:
+    """Warnings when the audio is below the recommended bitrate (kbit/s, by
+    channel count) or sample rate (Hz). Unknown values are never judged."""
+    problems = []
+    minimum = min_stereo if facts.channels >= 2 else min_mono
+    kind = _("Stereo") if facts.channels >= 2 else _("Mono")
+    fix = _(
+        "Exportieren Sie die Aufnahme erneut – als MP3 mit konstanter Bitrate, mindestens "
+        "{mono} kbit/s in Mono oder {stereo} kbit/s in Stereo, bei {rate} – und ersetzen Sie "
+        "die Datei."
+    ).format(mono=min_mono, stereo=min_stereo, rate=_kilohertz(min_sample_rate, locale))
+    if facts.bitrate and minimum and facts.bitrate < minimum * 1000:
+        problems.append(
+            ContentError(
+                source,
+                field,
+                _(
+                    "„{file}“ hat nur {bitrate} kbit/s ({kind}); Podcast-Apps empfehlen "
+                    "mindestens {minimum} kbit/s, sonst klingt die Sprache dumpf."
+                ).format(
+                    file=file, bitrate=round(facts.bitrate / 1000), kind=kind, minimum=minimum
+                ),
+                fix,
+                severity=WARNING,
+            )
+        )
+    if facts.sample_rate and min_sample_rate and facts.sample_rate < min_sample_rate:
+        problems.append(
+            ContentError(
+                source,
+                field,
+                _(
+                    "„{file}“ hat eine Abtastrate von {rate}; Podcast-Apps empfehlen mindestens "
+                    "{minimum}."
+                ).format(
+                    file=file,
+                    rate=_kilohertz(facts.sample_rate, locale),
+                    minimum=_kilohertz(min_sample_rate, locale),
+                ),
+                fix,
+                severity=WARNING,
+            )
+        )
+    return problems
 
 
 class AudioCache:

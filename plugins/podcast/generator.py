@@ -29,7 +29,7 @@ from content_errors.i18n import _
 
 from . import settings as ps
 from .artwork import check_artwork
-from .audio import AudioCache
+from .audio import AudioCache, quality_warnings
 from .categories import check_category
 from .episode import EpisodeReader, check_duplicates
 from .feed import build_feed
@@ -68,6 +68,7 @@ def prepare_episodes(generator) -> None:
         article.podcast = reader.read(article)
         article.podcast_people = []
         if article.podcast:
+            check_audio_quality(settings, article)
             article.podcast_people = [
                 {"slug": p.slug, "name": p.name, "role": p.role}
                 for p in article.podcast.people
@@ -108,6 +109,21 @@ def prepare_episodes(generator) -> None:
                 episodes_of.append(article)
     generator.context["podcast_episodes"] = newest_first
     generator.context["podcast_episodes_by_member"] = by_member
+
+
+def check_audio_quality(settings, article) -> None:
+    """Warn when the episode's audio is below what podcast apps recommend."""
+    episode = article.podcast
+    for problem in quality_warnings(
+        episode.facts,
+        os.path.basename(episode.audio_path),
+        article.source_path,
+        min_mono=ps.get(settings, "PODCAST_MIN_BITRATE_MONO"),
+        min_stereo=ps.get(settings, "PODCAST_MIN_BITRATE_STEREO"),
+        min_sample_rate=ps.get(settings, "PODCAST_MIN_SAMPLE_RATE"),
+        locale=settings.get("DEFAULT_LANG", "de").replace("-", "_"),
+    ):
+        report(problem)
 
 
 def channel_hosts(settings) -> list:

@@ -57,6 +57,13 @@ DEFAULTS = {
     # so an episode that lists people repeats its hosts; one that names only
     # guests gets these hosts added in the feed; one without people inherits them.
     "PODCAST_HOSTS": [],
+    # Audio quality below which the build warns (see docs/mitmachen.md). Apple
+    # Podcasts accepts MP3 from 32 kbit/s (mono) / 64 kbit/s (stereo) at 44.1 kHz and
+    # recommends 96–128 / 128–256 kbit/s; speech sounds clean from 64 kbit/s mono.
+    # Bitrates in kbit/s, sample rate in Hz; 0 switches a check off.
+    "PODCAST_MIN_BITRATE_MONO": 64,
+    "PODCAST_MIN_BITRATE_STEREO": 128,
+    "PODCAST_MIN_SAMPLE_RATE": 44100,
     # Folder below the content folder that holds the episodes (Markdown files).
     "PODCAST_CONTENT_DIR": "podcast",
     # Where the feed is written (below the output folder) and found (below the site URL).
