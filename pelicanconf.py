@@ -142,6 +142,11 @@ PODCAST_LOCKED = True
 PODCAST_LICENSE = "cc-by-4.0"
 PODCAST_FUNDING = [("Mitmachen im Netzwerk", "mitmachen/")]
 PODCAST_FEED_PATH = "podcast/feed.xml"
+# Optional Podcasting 2.0 tags (forms in plugins/podcast/settings.py).
+PODCAST_LOCATION = {"name": "Musterstadt"}
+PODCAST_UPDATE_FREQUENCY = {"label": "Etwa alle drei Monate", "rrule": "FREQ=MONTHLY;INTERVAL=3"}
+PODCAST_PODROLL = ["https://podcast.example.org/feed.xml"]  # shows we recommend
+PODCAST_TXT = [("hinweis", "Fiktiver Beispiel-Podcast von Knotenpunkt.")]
 # Audio may be served from a separate media host (set it in publishconf.py);
 # None: the site itself. Duration and size always come from content/audio/.
 PODCAST_MEDIA_URL = None

@@ -52,11 +52,13 @@ def _open(path: Path):
     return mutagen.File(str(path))
 
 
-def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
-    """Read the facts of ``path`` or raise a ContentError for ``source``/``field``."""
+def read_facts(path: Path, source: str, field: str = "Audio", formats=None) -> AudioFacts:
+    """Read the facts of ``path`` or raise a ContentError for ``source``/``field``.
+    ``formats``: extension → (MIME, mutagen class, label); the enclosure's by default."""
+    formats = formats or SUPPORTED
     shown = path.name
     extension = path.suffix.lower()
-    if extension not in SUPPORTED:
+    if extension not in formats:
         raise ContentError(
             source,
             field,
@@ -99,7 +101,7 @@ def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
         field,
         _("„{file}“ ist keine lesbare Audiodatei.").format(file=shown),
         _("Exportieren Sie die Aufnahme erneut als {kind} und ersetzen Sie die Datei.").format(
-            kind=SUPPORTED[extension][2]
+            kind=formats[extension][2]
         ),
     )
     if size == 0:
@@ -108,7 +110,7 @@ def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
         audio = _open(path)
     except (mutagen.MutagenError, OSError, ValueError):
         raise not_audio from None
-    mime, kind, label = SUPPORTED[extension]
+    mime, kind, label = formats[extension]
     if audio is None or getattr(audio, "info", None) is None:
         raise not_audio
     if not isinstance(audio, kind):
@@ -211,7 +213,7 @@ class AudioCache:
             except (OSError, ValueError, AttributeError):
                 self.entries = {}
 
-    def facts(self, path: Path, source: str, field: str = "Audio") -> AudioFacts:
+    def facts(self, path: Path, source: str, field: str = "Audio", formats=None) -> AudioFacts:
         key = str(path.resolve()) if path.exists() else str(path)
         try:
             stat = path.stat()
@@ -221,7 +223,7 @@ class AudioCache:
         entry = self.entries.get(key)
         if stamp and path.is_file() and entry and entry.get("stamp") == stamp:
             return AudioFacts(**entry["facts"])
-        facts = read_facts(path, source, field)
+        facts = read_facts(path, source, field, formats)
         if stamp:
             self.entries[key] = {"stamp": stamp, "facts": asdict(facts)}
             self.changed = True

@@ -19,6 +19,8 @@ naming only guests gets the channel hosts added.
 
 from __future__ import annotations
 
+from email.utils import format_datetime
+
 from feedgen.feed import FeedGenerator
 from lxml import etree
 from markupsafe import Markup
@@ -37,10 +39,13 @@ def default_copyright(settings, articles) -> str:
     return f"© {span} {ps.get(settings, 'PODCAST_AUTHOR')}"
 
 
-def build_feed(settings, articles, podcast_guid: str, hosts=(), new_feed_url=None) -> bytes:
+def build_feed(
+    settings, articles, podcast_guid: str, hosts=(), new_feed_url=None, channel=None
+) -> bytes:
     """The RSS bytes for ``articles`` (each with ``.podcast``), newest first.
     ``hosts``: the channel's regular hosts (:class:`~podcast.people.Person`);
-    ``new_feed_url``: for the copy at an old address, where the feed lives now."""
+    ``new_feed_url``: for the copy at an old address, where the feed lives now;
+    ``channel``: the optional channel tags (:class:`~podcast.channel_extras.ChannelExtras`)."""
     site = ps.get(settings, "PODCAST_SITEURL")
     media = ps.get(settings, "PODCAST_MEDIA_URL")
     language = ps.get(settings, "PODCAST_LANGUAGE")
@@ -89,8 +94,9 @@ def build_feed(settings, articles, podcast_guid: str, hosts=(), new_feed_url=Non
         index.funding(label, ps.absolute(settings, url))
     for person in hosts:
         _person(index, settings, person, site)
-
     ordered = sorted(articles, key=lambda a: (a.date, a.podcast.guid), reverse=True)
+    _channel_extras(index, settings, channel, ordered, media)
+
     if ordered:
         fg.lastBuildDate(ordered[0].date)
         fg.pubDate(ordered[0].date)
@@ -103,6 +109,58 @@ def build_feed(settings, articles, podcast_guid: str, hosts=(), new_feed_url=Non
         feed, top_nsmap={"itunes": ITUNES_NS, "podcast": PODCAST_NS}, keep_ns_prefixes=None
     )
     return etree.tostring(feed, pretty_print=True, encoding="UTF-8", xml_declaration=True)
+
+
+def _channel_extras(index, settings, channel, ordered, media) -> None:
+    """podcast:trailer for every trailer episode, and the optional channel tags."""
+    for article in ordered:
+        episode = article.podcast
+        if episode.episode_type == "trailer":
+            index.trailer(
+                article.title,
+                ps.absolute(settings, episode.audio_path, media),
+                format_datetime(article.date),
+                length=episode.facts.length,
+                mime=episode.facts.mime,
+                season=episode.season,
+            )
+    if channel is None:
+        return
+    if channel.location:
+        index.location(channel.location.name, channel.location.geo, channel.location.osm)
+    if channel.podroll:
+        index.podroll(channel.podroll)
+    if channel.update_frequency:
+        frequency = channel.update_frequency
+        index.update_frequency(frequency.label, frequency.rrule, frequency.complete)
+    for purpose, text in channel.txt or []:
+        index.txt(purpose, text)
+    if channel.images_srcset:
+        index.images(channel.images_srcset)
+
+
+def _item_extras(index, settings, article, site, media) -> None:
+    extras = getattr(article, "podcast_extras", None)
+    if extras is None:
+        return
+    for soundbite in extras.soundbites:
+        index.soundbite(soundbite.start, soundbite.duration, soundbite.title)
+    if extras.location:
+        index.location(extras.location.name, extras.location.geo, extras.location.osm)
+    if extras.discussion:
+        discussion = extras.discussion
+        index.social_interact(
+            discussion.uri, discussion.protocol, discussion.account_id, discussion.account_url
+        )
+    if extras.alternate:
+        alternate = extras.alternate
+        index.alternate_enclosure(
+            ps.absolute(settings, alternate.path, media),
+            alternate.facts.mime,
+            alternate.facts.length,
+            bitrate=alternate.facts.bitrate or None,
+            title=alternate.label,
+        )
 
 
 def _person(index, settings, person, site) -> None:
@@ -165,3 +223,4 @@ def _add_entry(fg, settings, article, site, media, language, hosts) -> None:
         people = list(hosts) + episode.guests
     for person in people:
         _person(index, settings, person, site)
+    _item_extras(index, settings, article, site, media)

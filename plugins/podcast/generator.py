@@ -31,7 +31,9 @@ from . import settings as ps
 from .artwork import check_artwork
 from .audio import AudioCache, quality_warnings
 from .categories import check_category
+from .channel_extras import read_channel_extras
 from .episode import EpisodeReader, check_duplicates
+from .episode_extras import read_extras
 from .feed import build_feed
 from .people import Directory, resolve
 from .show_guid import moved_feed_paths, old_feed_urls, show_guid
@@ -67,8 +69,10 @@ def prepare_episodes(generator) -> None:
         article.template = EPISODE_TEMPLATE
         article.podcast = reader.read(article)
         article.podcast_people = []
+        article.podcast_extras = None
         if article.podcast:
             check_audio_quality(settings, article)
+            article.podcast_extras = read_extras(article, cache, Path(settings["PATH"]))
             article.podcast_people = [
                 {"slug": p.slug, "name": p.name, "role": p.role}
                 for p in article.podcast.people
@@ -98,6 +102,7 @@ def prepare_episodes(generator) -> None:
             episode.chapters_path,
             episode.transcript_path,
             episode.image_path,
+            article.podcast_extras.alternate.path if article.podcast_extras.alternate else None,
         ):
             if path:
                 linked.add(os.path.normpath(path))
@@ -234,12 +239,38 @@ class PodcastGenerator(Generator):
         self.podcast_guid = check_channel(self.settings, old_feeds) if self.has_episodes else None
         self.moved_feeds = moved_feed_paths(self.settings, old_feeds)
         self.hosts = channel_hosts(self.settings) if self.has_episodes else []
+        self.channel_extras = read_channel_extras(self.settings) if self.has_episodes else None
         if self.has_episodes:
+            self.channel_extras.images_srcset = self.cover_srcset()
             self.hosts = self.published_photos(self.hosts)
             for article in self.context["podcast_episodes"]:
                 episode = article.podcast
                 episode.hosts = self.published_photos(episode.hosts)
                 episode.guests = self.published_photos(episode.guests)
+
+    def cover_srcset(self) -> str | None:
+        """``podcast:images``: the cover as published plus the square variants the
+        images plugin makes of it (apps pick the width they show)."""
+        from PIL import Image, UnidentifiedImageError
+
+        cover = ps.get(self.settings, "PODCAST_IMAGE")
+        try:
+            with Image.open(Path(self.settings["PATH"]) / cover) as image:
+                entries = [(image.width, cover)]
+        except (OSError, UnidentifiedImageError):
+            return None  # check_channel reports the broken cover
+        if "images" in (self.settings.get("PLUGINS") or []):
+            import images
+
+            try:
+                picture = images.square_variants(
+                    self.context, cover, SETTINGS_FILE, "PODCAST_IMAGE"
+                )
+                entries += [(v.width, v.url) for v in picture.jpeg if v.width < entries[0][0]]
+            except ContentError:
+                pass
+        entries.sort()
+        return ", ".join(f"{ps.absolute(self.settings, url)} {width}w" for width, url in entries)
 
     def published_photos(self, people: list) -> list:
         """People whose ``photo`` is the URL the site really publishes.
@@ -272,7 +303,11 @@ class PodcastGenerator(Generator):
         if self.has_episodes:
             feed_path = Path(self.output_path) / ps.get(settings, "PODCAST_FEED_PATH")
             feed_path.parent.mkdir(parents=True, exist_ok=True)
-            feed_path.write_bytes(build_feed(settings, episodes, self.podcast_guid, self.hosts))
+            feed_path.write_bytes(
+                build_feed(
+                    settings, episodes, self.podcast_guid, self.hosts, channel=self.channel_extras
+                )
+            )
             # The feed moved within this site: the old address gets the same feed
             # with itunes:new-feed-url, so apps subscribed there follow it.
             for old_path in self.moved_feeds:
@@ -285,6 +320,7 @@ class PodcastGenerator(Generator):
                         self.podcast_guid,
                         self.hosts,
                         new_feed_url=ps.feed_url(settings),
+                        channel=self.channel_extras,
                     )
                 )
 

@@ -49,6 +49,18 @@ DEFAULTS = {
     "PODCAST_LICENSE_URL": None,
     # podcast:funding: list of (label, url); a url without scheme is site-relative.
     "PODCAST_FUNDING": [],
+    # podcast:location of the show: {"name": "Musterstadt", "geo": "geo:52.52,13.40",
+    # "osm": "R62422"} (geo and osm optional) or None. Episodes have Location fields.
+    "PODCAST_LOCATION": None,
+    # podcast:podroll: shows the network recommends, each as its podcast:guid or
+    # its feed address (the GUID is then derived from it, as the namespace does).
+    "PODCAST_PODROLL": [],
+    # podcast:updateFrequency: {"label": "Einmal im Monat", "rrule": "FREQ=MONTHLY",
+    # "complete": False}; the rrule (RFC 5545) and complete are optional. None: not stated.
+    "PODCAST_UPDATE_FREQUENCY": None,
+    # podcast:txt: (purpose, text) pairs, e.g. ("verify", "S6lpp-7ZCn8-dZfGc-OoyaG")
+    # when a directory asks you to prove that the feed is yours.
+    "PODCAST_TXT": [],
     # Copyright line of the feed. None: "© <first year>–<newest year> <PODCAST_AUTHOR>",
     # the years taken from the episodes (so the feed stays the same between builds).
     "PODCAST_COPYRIGHT": None,
