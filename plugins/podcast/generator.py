@@ -27,6 +27,7 @@ from pelican.generators import Generator
 from content_errors.errors import WARNING, ContentError, report
 from content_errors.i18n import _
 
+from . import cover_sizes
 from . import settings as ps
 from .artwork import check_artwork
 from .audio import AudioCache, quality_warnings
@@ -240,37 +241,17 @@ class PodcastGenerator(Generator):
         self.moved_feeds = moved_feed_paths(self.settings, old_feeds)
         self.hosts = channel_hosts(self.settings) if self.has_episodes else []
         self.channel_extras = read_channel_extras(self.settings) if self.has_episodes else None
+        self.cover_sizes = []
         if self.has_episodes:
-            self.channel_extras.images_srcset = self.cover_srcset()
+            planned = cover_sizes.plan(self.settings)
+            if planned:
+                self.cover_sizes = planned[0]
+                self.channel_extras.images_srcset = cover_sizes.srcset(self.settings, *planned)
             self.hosts = self.published_photos(self.hosts)
             for article in self.context["podcast_episodes"]:
                 episode = article.podcast
                 episode.hosts = self.published_photos(episode.hosts)
                 episode.guests = self.published_photos(episode.guests)
-
-    def cover_srcset(self) -> str | None:
-        """``podcast:images``: the cover as published plus the square variants the
-        images plugin makes of it (apps pick the width they show)."""
-        from PIL import Image, UnidentifiedImageError
-
-        cover = ps.get(self.settings, "PODCAST_IMAGE")
-        try:
-            with Image.open(Path(self.settings["PATH"]) / cover) as image:
-                entries = [(image.width, cover)]
-        except (OSError, UnidentifiedImageError):
-            return None  # check_channel reports the broken cover
-        if "images" in (self.settings.get("PLUGINS") or []):
-            import images
-
-            try:
-                picture = images.square_variants(
-                    self.context, cover, SETTINGS_FILE, "PODCAST_IMAGE"
-                )
-                entries += [(v.width, v.url) for v in picture.jpeg if v.width < entries[0][0]]
-            except ContentError:
-                pass
-        entries.sort()
-        return ", ".join(f"{ps.absolute(self.settings, url)} {width}w" for width, url in entries)
 
     def published_photos(self, people: list) -> list:
         """People whose ``photo`` is the URL the site really publishes.
@@ -303,6 +284,7 @@ class PodcastGenerator(Generator):
         if self.has_episodes:
             feed_path = Path(self.output_path) / ps.get(settings, "PODCAST_FEED_PATH")
             feed_path.parent.mkdir(parents=True, exist_ok=True)
+            cover_sizes.write(settings, self.cover_sizes, self.output_path)
             feed_path.write_bytes(
                 build_feed(
                     settings, episodes, self.podcast_guid, self.hosts, channel=self.channel_extras
