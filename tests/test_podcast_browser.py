@@ -61,6 +61,14 @@ def test_chapter_link_seeks_the_player(site_url, browser_context):
     seeked_to(page, 29.6)
 
 
+def test_hoerprobe_link_seeks_to_the_soundbite(site_url, browser_context):
+    page = browser_context.new_page()
+    page.goto(site_url + EP1)
+    page.click(".episode__soundbites a[data-seek='17.0']")
+    seeked_to(page, 17.0)
+    assert page.url == site_url + EP1
+
+
 def test_chapters_work_with_the_keyboard_alone(site_url, browser_context):
     page = browser_context.new_page()
     page.goto(site_url + EP1)
