@@ -116,3 +116,21 @@ def test_without_javascript_the_url_is_text_and_no_dead_button_shows(site_url, b
         assert href.endswith("audio/folge-01.mp3#t=16.3")
     finally:
         context.close()
+
+
+PLAYER1 = "/podcast/folge-01-netzwerk-ohne-chef/player/"
+
+
+def test_embedded_player_seeks_inside_an_iframe_with_the_keyboard(site_url, browser_context):
+    page = browser_context.new_page()
+    page.set_content(
+        f'<main><h1>Partnerseite</h1><iframe src="{site_url}{PLAYER1}" title="Player" '
+        'width="600" height="320"></iframe></main>'
+    )
+    frame = page.frame_locator("iframe")
+    frame.locator("a[data-seek='29.6']").focus()
+    page.keyboard.press("Enter")
+    player = next(f for f in page.frames if f.url == site_url + PLAYER1)
+    seeked_to(player, 29.6)  # a Frame has the same wait_for_function as a Page
+    title_link = frame.locator("h1 a")
+    assert title_link.get_attribute("href").endswith("/podcast/folge-01-netzwerk-ohne-chef/")

@@ -170,9 +170,15 @@ def test_transcript_is_linked_as_vtt_captions_and_as_the_episode_pages_html(
     assert transcripts["text/vtt"].get("rel") == "captions"
     html = transcripts["text/html"]
     assert html.get("rel") is None and html.get("language") == "de"
-    assert html.get("url") == f"{DEV_SITE}/{EP2_PAGE}#transkript"
-    page = lxml.html.fromstring(sample_site.page(EP2_PAGE + "index.html"))
-    (section,) = page.xpath('//*[@id="transkript"]')
+    # the transcript alone: no navigation, no show notes (issue 17)
+    assert html.get("url") == f"{DEV_SITE}/{EP2_PAGE}transkript/"
+    page = lxml.html.fromstring(sample_site.page(EP2_PAGE + "transkript/index.html"))
+    assert "Mein Name ist Anna Beispiel." in page.text_content()
+    assert not page.xpath("//nav") and not page.xpath('//*[@id="folge-shownotes"]')
+    assert len(page.xpath("//h1")) == 1
+    # the episode page keeps its own transcript section
+    episode = lxml.html.fromstring(sample_site.page(EP2_PAGE + "index.html"))
+    (section,) = episode.xpath('//*[@id="transkript"]')
     assert "Mein Name ist Anna Beispiel." in section.text_content()
 
 
@@ -248,7 +254,7 @@ def test_every_url_of_the_sample_feed_on_our_site_exists_in_output(sample_site):
     kinds = {url.rsplit(".", 1)[-1] for url in urls if "." in url.rsplit("/", 1)[-1]}
     # enclosures, chapters, transcript, cover, the feed itself and member photos
     assert {"mp3", "json", "vtt", "jpg", "xml"} <= kinds
-    assert f"{DEV_SITE}/{EP2_PAGE}#transkript" in urls
+    assert f"{DEV_SITE}/{EP2_PAGE}transkript/" in urls
 
 
 def test_files_named_outside_static_paths_are_published_where_the_feed_says(tmp_path):

@@ -171,3 +171,46 @@ def test_player_offers_the_vtt_transcript_as_captions_and_the_section_has_an_id(
     assert re.search(r'<section id="transkript"[^>]*episode__transcript', sample_site.page(EP2))
     # no transcript, no track
     assert "<track" not in sample_site.page(EP1)
+
+
+# --- transcript alone and the embeddable player -------------------------------------
+
+TRANSCRIPT2 = "podcast/folge-02-mehrsprachig-aufwachsen/transkript/index.html"
+PLAYER1 = "podcast/folge-01-netzwerk-ohne-chef/player/index.html"
+
+
+def test_transcript_page_is_the_transcript_alone(sample_site):
+    html = sample_site.page(TRANSCRIPT2)
+    assert html.count("<h1") == 1 and "Transkript: Mehrsprachig aufwachsen" in html
+    assert "Mein Name ist Anna Beispiel." in html
+    assert "site-nav" not in html and "site-footer" not in html
+    assert "folge-shownotes" not in html  # no show notes
+    assert 'href="../../../podcast/folge-02-mehrsprachig-aufwachsen/"' in html  # back to it
+    # episodes without a transcript get no such page
+    assert not sample_site.exists("podcast/folge-01-netzwerk-ohne-chef/transkript/index.html")
+    episode = sample_site.page(EP2)
+    assert 'href="../../podcast/folge-02-mehrsprachig-aufwachsen/transkript/"' in episode
+
+
+def test_player_page_has_player_chapters_and_a_link_back(sample_site):
+    html = sample_site.page(PLAYER1)
+    assert re.search(r'<audio id="episode-player"[^>]*src="../../../audio/folge-01.mp3"', html)
+    assert 'data-seek="16.3"' in html and 'data-seek="29.6"' in html
+    back = re.search(r"<h1[^>]*><a ([^>]*)>", html).group(1)
+    assert 'href="../../../podcast/folge-01-netzwerk-ohne-chef/"' in back
+    assert 'target="_blank"' in back and 'rel="noopener"' in back
+    assert '<meta name="robots" content="noindex">' in html
+    assert "site-nav" not in html
+    assert not re.search(r'(?:src|href)="https?://', html), "nothing from another host"
+
+
+def test_episode_page_offers_the_embed_snippet_with_the_absolute_player_address(sample_site):
+    import html as html_module
+
+    code = re.search(r'<code id="embed-code">(.*?)</code>', sample_site.page(EP1), re.S).group(1)
+    snippet = html_module.unescape(code)
+    assert snippet.startswith("<iframe ") and snippet.endswith("></iframe>")
+    src = re.search(r'src="([^"]+)"', snippet).group(1)
+    assert src == "http://127.0.0.1:8000/podcast/folge-01-netzwerk-ohne-chef/player/"
+    assert 'title="Wie arbeitet ein Netzwerk ohne Chef? – ' in snippet
+    assert 'data-copy="embed-code"' in sample_site.page(EP1)

@@ -11,8 +11,8 @@ feedgen pitfalls handled here (see docs in the reference):
 - guids are written with ``isPermaLink="false"``.
 
 Transcripts: a VTT/SRT file is linked as ``rel="captions"``; every episode with
-a transcript also links its page's transcript section (``#transkript``) as
-``text/html``. Channel-level ``podcast:person`` lists ``PODCAST_HOSTS``; since
+a transcript also links its transcript-only page (``podcast/<slug>/transkript/``)
+as ``text/html``. Channel-level ``podcast:person`` lists ``PODCAST_HOSTS``; since
 item-level persons replace the channel's, items repeat their hosts and an item
 naming only guests gets the channel hosts added.
 """
@@ -212,8 +212,15 @@ def _add_entry(fg, settings, article, site, media, language, hosts) -> None:
             language,
             rel="captions" if episode.transcript_mime in TIMED_TRANSCRIPTS else None,
         )
-        # the readable transcript on the episode page, for apps and search engines
-        index.transcript(f"{page}#{TRANSCRIPT_ANCHOR}", "text/html", language)
+        # the readable transcript alone (no navigation, no show notes), for apps
+        transcript_page = getattr(article, "podcast_transcript_url", None)
+        index.transcript(
+            ps.absolute(settings, transcript_page, site)
+            if transcript_page
+            else f"{page}#{TRANSCRIPT_ANCHOR}",
+            "text/html",
+            language,
+        )
     if episode.chapters_path:
         index.chapters(ps.absolute(settings, episode.chapters_path, site))
     # Item-level persons replace the channel's: an item that names only guests

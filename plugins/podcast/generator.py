@@ -66,6 +66,12 @@ def prepare_episodes(generator) -> None:
     save_pattern = ps.get(settings, "PODCAST_EPISODE_SAVE_AS")
     for article in sorted(episodes, key=lambda a: a.source_path):
         article.override_url = url_pattern.format(slug=article.slug)
+        article.podcast_transcript_url = ps.get(settings, "PODCAST_TRANSCRIPT_URL").format(
+            slug=article.slug
+        )
+        article.podcast_player_url = ps.get(settings, "PODCAST_PLAYER_URL").format(
+            slug=article.slug
+        )
         article.override_save_as = save_pattern.format(slug=article.slug)
         article.template = EPISODE_TEMPLATE
         article.podcast = reader.read(article)
@@ -253,6 +259,25 @@ class PodcastGenerator(Generator):
                 episode.hosts = self.published_photos(episode.hosts)
                 episode.guests = self.published_photos(episode.guests)
 
+    def write_episode_extras(self, writer, article, relative, common) -> None:
+        """The transcript-only page (when there is a transcript) and the embed player."""
+        slug = article.slug
+        pages = [("podcast/player", "PODCAST_PLAYER_SAVE_AS", article.podcast_player_url)]
+        if article.podcast.transcript:
+            pages.append(
+                ("podcast/transcript", "PODCAST_TRANSCRIPT_SAVE_AS", article.podcast_transcript_url)
+            )
+        for template, save_as, url in pages:
+            writer.write_file(
+                ps.get(self.settings, save_as).format(slug=slug),
+                self.get_template(template),
+                self.context,
+                relative_urls=relative,
+                url=url,
+                article=article,
+                **common,
+            )
+
     def published_photos(self, people: list) -> list:
         """People whose ``photo`` is the URL the site really publishes.
 
@@ -320,6 +345,8 @@ class PodcastGenerator(Generator):
             "active_menu": ps.get(settings, "PODCAST_URL"),
         }
         relative = settings.get("RELATIVE_URLS")
+        for article in episodes:
+            self.write_episode_extras(writer, article, relative, common)
         pages = [("podcast/index", "PODCAST_SAVE_AS", "PODCAST_URL")]
         if self.has_episodes:
             pages.append(

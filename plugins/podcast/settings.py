@@ -93,6 +93,13 @@ DEFAULTS = {
     "PODCAST_SAVE_AS": "podcast/index.html",
     "PODCAST_EPISODE_URL": "podcast/{slug}/",
     "PODCAST_EPISODE_SAVE_AS": "podcast/{slug}/index.html",
+    # Per episode: the transcript alone (the feed's text/html podcast:transcript,
+    # without navigation or show notes) and a small player other sites embed
+    # in an iframe (the episode page offers the snippet).
+    "PODCAST_TRANSCRIPT_URL": "podcast/{slug}/transkript/",
+    "PODCAST_TRANSCRIPT_SAVE_AS": "podcast/{slug}/transkript/index.html",
+    "PODCAST_PLAYER_URL": "podcast/{slug}/player/",
+    "PODCAST_PLAYER_SAVE_AS": "podcast/{slug}/player/index.html",
     "PODCAST_SUBSCRIBE_URL": "podcast/abonnieren/",
     "PODCAST_SUBSCRIBE_SAVE_AS": "podcast/abonnieren/index.html",
     # Optional link to the show's page in Apple Podcasts once it is listed;
