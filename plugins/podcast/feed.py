@@ -205,13 +205,17 @@ def _add_entry(fg, settings, article, site, media, language, hosts) -> None:
         index.season(episode.season)
     if episode.number is not None:
         index.episode(episode.number)
-    if episode.transcript_path:
+    voiced = getattr(article, "podcast_transcript_vtt", None)
+    if voiced:  # speakers found as "Name: ": the copy with voice tags comes first
+        index.transcript(ps.absolute(settings, voiced, site), "text/vtt", language, rel="captions")
+    if episode.transcript_path and not (voiced and episode.transcript_mime == "text/vtt"):
         index.transcript(
             ps.absolute(settings, episode.transcript_path, site),
             episode.transcript_mime,
             language,
             rel="captions" if episode.transcript_mime in TIMED_TRANSCRIPTS else None,
         )
+    if episode.transcript_path:
         # the readable transcript alone (no navigation, no show notes), for apps
         transcript_page = getattr(article, "podcast_transcript_url", None)
         index.transcript(

@@ -38,6 +38,7 @@ from .episode_extras import read_extras
 from .feed import build_feed
 from .people import Directory, resolve
 from .show_guid import moved_feed_paths, old_feed_urls, show_guid
+from .transcript_voices import speakers, webvtt, with_speakers
 
 SETTINGS_FILE = "pelicanconf.py"
 EPISODE_TEMPLATE = "podcast/episode"
@@ -77,6 +78,16 @@ def prepare_episodes(generator) -> None:
         article.podcast = reader.read(article)
         article.podcast_people = []
         article.podcast_extras = None
+        article.podcast_transcript_vtt = None
+        article.podcast_speakers = []
+        if article.podcast and article.podcast.transcript:
+            cues, derived = with_speakers(article.podcast.transcript, article.podcast.people)
+            article.podcast.transcript = cues
+            article.podcast_speakers = speakers(cues)
+            if derived:
+                article.podcast_transcript_vtt = ps.get(
+                    settings, "PODCAST_TRANSCRIPT_VTT_URL"
+                ).format(slug=article.slug)
         if article.podcast:
             check_audio_quality(settings, article)
             article.podcast_extras = read_extras(article, cache, Path(settings["PATH"]))
@@ -262,6 +273,10 @@ class PodcastGenerator(Generator):
     def write_episode_extras(self, writer, article, relative, common) -> None:
         """The transcript-only page (when there is a transcript) and the embed player."""
         slug = article.slug
+        if article.podcast_transcript_vtt:
+            target = Path(self.output_path) / article.podcast_transcript_vtt
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(webvtt(article.podcast.transcript), encoding="utf-8")
         pages = [("podcast/player", "PODCAST_PLAYER_SAVE_AS", article.podcast_player_url)]
         if article.podcast.transcript:
             pages.append(

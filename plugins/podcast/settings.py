@@ -98,6 +98,9 @@ DEFAULTS = {
     # in an iframe (the episode page offers the snippet).
     "PODCAST_TRANSCRIPT_URL": "podcast/{slug}/transkript/",
     "PODCAST_TRANSCRIPT_SAVE_AS": "podcast/{slug}/transkript/index.html",
+    # A transcript whose speakers are named as "Name: " (e.g. an SRT export) is
+    # also written here as WebVTT with voice tags, the captions apps get.
+    "PODCAST_TRANSCRIPT_VTT_URL": "podcast/{slug}/transkript.vtt",
     "PODCAST_PLAYER_URL": "podcast/{slug}/player/",
     "PODCAST_PLAYER_SAVE_AS": "podcast/{slug}/player/index.html",
     "PODCAST_SUBSCRIBE_URL": "podcast/abonnieren/",
