@@ -33,7 +33,9 @@ SAMPLE_EPISODES = {
         "Wie arbeitet ein Netzwerk ohne Chef?",
         "folge-01.mp3",
     ),
+    "29e70ad6-3324-4ed0-8591-a26494702db8": ("Worum es in diesem Podcast geht", "trailer.mp3"),
 }
+TRAILER_GUID = "29e70ad6-3324-4ed0-8591-a26494702db8"
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,7 @@ def channel(feed_bytes):
 def test_podcastparser_reads_every_episode_true_to_its_file(feed_bytes):
     parsed = podcastparser.parse(FEED_URL, io.BytesIO(feed_bytes))
     episodes = parsed["episodes"]
-    assert len(episodes) == 3
+    assert len(episodes) == 4
     # episodic show: newest first
     assert [e["guid"] for e in episodes] == list(SAMPLE_EPISODES)
     for episode in episodes:
@@ -62,7 +64,8 @@ def test_podcastparser_reads_every_episode_true_to_its_file(feed_bytes):
         assert enclosure["url"] == f"http://127.0.0.1:8000/audio/{audio}"
         assert abs(episode["total_time"] - mutagen.File(path).info.length) <= 1
         assert episode["explicit"] is False
-        assert episode["season"] == 1 and episode["type"] == "full"
+        expected_type = "trailer" if episode["guid"] == TRAILER_GUID else "full"
+        assert episode["season"] == 1 and episode["type"] == expected_type
     assert parsed["explicit"] is False
     assert parsed["language"] == "de"
     assert parsed["itunes_categories"] == [["Education"]]
@@ -225,15 +228,15 @@ def test_unchanged_audio_is_read_only_once_across_builds(tmp_path, monkeypatch):
     cache = tmp_path / "out-cache"
     first = build_site(content, tmp_path / "out", CACHE_PATH=str(cache))
     assert first.exit_code == 0, first.messages
-    assert len(reads) == 4  # three MP3s and episode 1's Opus version
+    assert len(reads) == 5  # four MP3s and episode 1's Opus version
     second = build_site(content, tmp_path / "out2", CACHE_PATH=str(cache))
     assert second.exit_code == 0, second.messages
-    assert len(reads) == 4  # nothing read again
+    assert len(reads) == 5  # nothing read again
     # a changed file is read again
     shutil.copy(content / "audio" / "folge-02.mp3", content / "audio" / "folge-01.mp3")
     third = build_site(content, tmp_path / "out3", CACHE_PATH=str(cache))
     assert third.exit_code == 0, third.messages
-    assert len(reads) == 5
+    assert len(reads) == 6
     assert third.output.joinpath("podcast/feed.xml").read_bytes().count(b'length="374485"') == 2
 
 

@@ -109,9 +109,9 @@ def test_item_location_social_interact_and_alternate_enclosure(channel, sample_s
 def test_feed_with_the_new_tags_still_parses_in_podcast_apps(feed_bytes):
     parsed = feedparser.parse(feed_bytes)
     assert not parsed.bozo, parsed.get("bozo_exception")
-    assert len(parsed.entries) == 3
+    assert len(parsed.entries) == 4
     episodes = podcastparser.parse(FEED_URL, io.BytesIO(feed_bytes))["episodes"]
-    assert len(episodes) == 3
+    assert len(episodes) == 4
     # the second format is not a second enclosure: apps keep downloading the MP3
     assert all(len(e["enclosures"]) == 1 for e in episodes)
     assert {e["enclosures"][0]["mime_type"] for e in episodes} == {"audio/mpeg"}
@@ -128,21 +128,18 @@ def test_episode_page_shows_hoerprobe_location_discussion_and_second_format(samp
     assert 'href="https://social.example.org/@netzwerklernen/113456789012345678"' in discussion
 
 
-def test_trailer_episode_becomes_channel_trailer_and_gets_a_badge(tmp_path):
-    content = copy_sample(tmp_path)
-    episode = content / "podcast" / "folge-03-hausaufgaben-ohne-streit.md"
-    text = episode.read_text(encoding="utf-8")
-    episode.write_text(text.replace("EpisodeType: full", "EpisodeType: trailer"), encoding="utf-8")
-    result = build_site(content, tmp_path / "out")
-    assert result.exit_code == 0, result.messages
-    channel = etree.fromstring(result.output.joinpath("podcast/feed.xml").read_bytes())[0]
+def test_trailer_episode_becomes_channel_trailer_and_gets_a_badge(channel, sample_site):
     (trailer,) = channel.findall("podcast:trailer", NS)
-    assert trailer.text == "Hausaufgaben ohne Streit"
-    assert trailer.get("url") == SITE + "audio/folge-03.mp3"
-    assert int(trailer.get("length")) == (content / "audio" / "folge-03.mp3").stat().st_size
+    assert trailer.text == "Worum es in diesem Podcast geht"
+    assert trailer.get("url") == SITE + "audio/trailer.mp3"
+    assert int(trailer.get("length")) == (SAMPLE_CONTENT / "audio" / "trailer.mp3").stat().st_size
     assert trailer.get("type") == "audio/mpeg" and trailer.get("season") == "1"
-    assert trailer.get("pubdate").startswith("Tue, 08 Sep 2026 08:00:00")
-    page = result.page("podcast/folge-03-hausaufgaben-ohne-streit/index.html")
+    assert trailer.get("pubdate").startswith("Tue, 27 Jan 2026 08:00:00")
+    # it is an item of its own as well, marked as trailer for Apple
+    items = {i.findtext("guid"): i for i in channel.iter("item")}
+    itunes = "{http://www.itunes.com/dtds/podcast-1.0.dtd}episodeType"
+    assert items["29e70ad6-3324-4ed0-8591-a26494702db8"].findtext(itunes) == "trailer"
+    page = sample_site.page("podcast/trailer/index.html")
     assert '<span class="episode__badge">Trailer</span>' in page
 
 

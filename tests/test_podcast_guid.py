@@ -195,4 +195,4 @@ def test_feed_moved_within_the_site_old_address_carries_new_feed_url(tmp_path):
     # podcast apps read the old feed as before and learn the new address
     assert podcastparser.parse(old, io.BytesIO(moved))["new_url"] == new
     parsed = feedparser.parse(moved)
-    assert not parsed.bozo and len(parsed.entries) == 3
+    assert not parsed.bozo and len(parsed.entries) == 4

@@ -70,9 +70,15 @@ def test_index_lists_episodes_newest_first_with_numbers(sample_site):
         ("../podcast/folge-03-hausaufgaben-ohne-streit/", "Hausaufgaben ohne Streit"),
         ("../podcast/folge-02-mehrsprachig-aufwachsen/", "Mehrsprachig aufwachsen, lesen lernen"),
         ("../podcast/folge-01-netzwerk-ohne-chef/", "Wie arbeitet ein Netzwerk ohne Chef?"),
+        ("../podcast/trailer/", "Worum es in diesem Podcast geht"),
     ]
-    numbers = re.findall(r'<p class="episode__number">([^<]+)</p>', html)
-    assert numbers == ["Staffel 1 · Folge 3", "Staffel 1 · Folge 2", "Staffel 1 · Folge 1"]
+    numbers = re.findall(r'<p class="episode__number">(.+?)</p>', html)
+    assert numbers == [
+        "Staffel 1 · Folge 3",
+        "Staffel 1 · Folge 2",
+        "Staffel 1 · Folge 1",
+        '<span class="episode__badge">Trailer</span>',
+    ]
     assert 'href="../podcast/abonnieren/"' in html
     assert 'aria-current="page">Podcast<' in sample_site.page("podcast/index.html")
 
@@ -127,6 +133,7 @@ def test_members_plugin_can_find_episodes_of_a_member(tmp_path):
         "folge-03-hausaufgaben-ohne-streit",
         "folge-02-mehrsprachig-aufwachsen",
         "folge-01-netzwerk-ohne-chef",
+        "trailer",
     ]
     assert [a.slug for a in seen["by_member"]["tobias-lindner"]] == [
         "folge-03-hausaufgaben-ohne-streit"

@@ -329,8 +329,34 @@ class Episode:
     write_transcript: bool = False
     write_opus: bool = False  # a second format for podcast:alternateEnclosure
 
+    @property
+    def stem(self) -> str:
+        """File name without extension: ``folge-01``, or ``trailer`` for number 0."""
+        return "trailer" if self.number == 0 else f"folge-{self.number:02d}"
+
+    @property
+    def tag_title(self) -> str:
+        prefix = "Trailer" if self.number == 0 else f"Folge {self.number}"
+        return f"{prefix}: {self.title}"
+
 
 EPISODES = (
+    Episode(
+        0,
+        "Worum es in diesem Podcast geht",
+        "de",
+        (
+            Chapter(
+                "Trailer",
+                (
+                    "Lernen im Netzwerk, der Podcast aus Musterstadt.",
+                    "Hier erzählen Lerntherapeutinnen, Sozialarbeiter und Initiativen, "
+                    "wie Kinder mit Lernschwierigkeiten gut begleitet werden.",
+                    "Etwa alle drei Monate eine neue Folge. Jetzt abonnieren!",
+                ),
+            ),
+        ),
+    ),
     Episode(
         1,
         "Wie arbeitet ein Netzwerk ohne Chef?",
@@ -474,7 +500,7 @@ def render_episode(episode: Episode, workdir: Path) -> tuple[Path, list[Cue], li
             pcm += frames
             cues.append(Cue(start, len(pcm) / 2 / SAMPLE_RATE, sentence))
             pcm += silence(PAUSE_BETWEEN_SENTENCES)
-    episode_wav = workdir / f"folge-{episode.number:02d}.wav"
+    episode_wav = workdir / f"{episode.stem}.wav"
     with wave.open(str(episode_wav), "wb") as wav:
         wav.setnchannels(1)
         wav.setsampwidth(2)
@@ -489,7 +515,7 @@ def encode_mp3(wav: Path, mp3: Path, episode: Episode) -> None:
             "lame", "--quiet", "-b", str(MP3_BITRATE_KBPS), "--cbr", "-m", "m",
             "--resample", str(MP3_SAMPLE_RATE_KHZ),
             "--id3v2-only",
-            "--tt", f"Folge {episode.number}: {episode.title}",
+            "--tt", episode.tag_title,
             "--ta", "Netzwerk Lernen Musterstadt",
             "--tl", "Netzwerk Lernen Musterstadt – Der Podcast",
             "--ty", "2026",
@@ -511,7 +537,7 @@ def encode_opus(wav: Path, opus: Path, episode: Episode) -> None:
         [
             "opusenc", "--quiet", "--speech", "--bitrate", str(OPUS_BITRATE_KBPS),
             "--serial", "1", "--padding", "0",
-            "--title", f"Folge {episode.number}: {episode.title}",
+            "--title", episode.tag_title,
             "--artist", "Netzwerk Lernen Musterstadt",
             str(wav), str(opus),
         ],
@@ -549,7 +575,7 @@ def make_audio() -> None:
         workdir = Path(tmp)
         for episode in EPISODES:
             wav, cues, chapter_starts = render_episode(episode, workdir)
-            mp3 = AUDIO_DIR / f"folge-{episode.number:02d}.mp3"
+            mp3 = AUDIO_DIR / f"{episode.stem}.mp3"
             encode_mp3(wav, mp3, episode)
             if episode.write_opus:
                 encode_opus(wav, mp3.with_suffix(".opus"), episode)
@@ -557,11 +583,9 @@ def make_audio() -> None:
                 f"{mp3.relative_to(ROOT)}  {cues[-1].end:.1f} s speech  {mp3.stat().st_size} bytes"
             )
             if episode.write_chapters:
-                write_chapters(
-                    AUDIO_DIR / f"folge-{episode.number:02d}.chapters.json", episode, chapter_starts
-                )
+                write_chapters(AUDIO_DIR / f"{episode.stem}.chapters.json", episode, chapter_starts)
             if episode.write_transcript:
-                write_transcript(AUDIO_DIR / f"folge-{episode.number:02d}.vtt", cues)
+                write_transcript(AUDIO_DIR / f"{episode.stem}.vtt", cues)
 
 
 TARGETS = {"photos": make_photos, "cover": make_cover, "audio": make_audio}
