@@ -77,20 +77,8 @@ def prepare_episodes(generator) -> None:
         article.template = EPISODE_TEMPLATE
         article.podcast = reader.read(article)
         article.podcast_people = []
-        article.podcast_extras = None
-        article.podcast_transcript_vtt = None
-        article.podcast_speakers = []
-        if article.podcast and article.podcast.transcript:
-            cues, derived = with_speakers(article.podcast.transcript, article.podcast.people)
-            article.podcast.transcript = cues
-            article.podcast_speakers = speakers(cues)
-            if derived:
-                article.podcast_transcript_vtt = ps.get(
-                    settings, "PODCAST_TRANSCRIPT_VTT_URL"
-                ).format(slug=article.slug)
+        enrich_episode(settings, article, cache)
         if article.podcast:
-            check_audio_quality(settings, article)
-            article.podcast_extras = read_extras(article, cache, Path(settings["PATH"]))
             article.podcast_people = [
                 {"slug": p.slug, "name": p.name, "role": p.role}
                 for p in article.podcast.people
@@ -132,6 +120,26 @@ def prepare_episodes(generator) -> None:
                 episodes_of.append(article)
     generator.context["podcast_episodes"] = newest_first
     generator.context["podcast_episodes_by_member"] = by_member
+
+
+def enrich_episode(settings, article, cache) -> None:
+    """What the build adds to an episode that could be read: the audio check, the
+    speakers of its transcript (and a voiced WebVTT copy when they are found
+    as "Name: "), and the optional Podcasting 2.0 fields."""
+    article.podcast_extras = None
+    article.podcast_transcript_vtt = None
+    article.podcast_speakers = []
+    episode = article.podcast
+    if episode is None:
+        return
+    check_audio_quality(settings, article)
+    if episode.transcript:
+        episode.transcript, derived = with_speakers(episode.transcript, episode.people)
+        article.podcast_speakers = speakers(episode.transcript)
+        if derived:
+            pattern = ps.get(settings, "PODCAST_TRANSCRIPT_VTT_URL")
+            article.podcast_transcript_vtt = pattern.format(slug=article.slug)
+    article.podcast_extras = read_extras(article, cache, Path(settings["PATH"]))
 
 
 def check_audio_quality(settings, article) -> None:
