@@ -186,6 +186,13 @@ def test_soundbites_are_read_as_timecodes_and_titles_may_contain_commas():
     ]
 
 
+def test_soundbites_outside_15_to_120_seconds_are_a_warning():
+    bites, (problem,) = soundbites("0:05-0:10 Kurz")
+    assert len(bites) == 1  # still written: apps may play it
+    assert not problem.is_error and "5 Sekunden lang" in problem.message
+    assert "15 bis 120" in problem.message
+
+
 @pytest.mark.parametrize(
     ("raw", "fragment"),
     [

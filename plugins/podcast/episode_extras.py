@@ -24,7 +24,7 @@ from mutagen.mp4 import MP4
 from mutagen.oggopus import OggOpus
 from mutagen.oggvorbis import OggVorbis
 
-from content_errors.errors import ContentError, report
+from content_errors.errors import WARNING, ContentError, report
 from content_errors.i18n import _
 
 from .audio import AudioCache, AudioFacts
@@ -39,6 +39,7 @@ ALTERNATE_FORMATS = {
     ".mp3": ("audio/mpeg", MP3, "MP3"),
 }
 MAX_LABEL = 128
+SOUNDBITE_SECONDS = (15, 120)  # what the namespace recommends
 TIME = r"(?:\d+:)?\d{1,2}:\d{2}(?:[.,]\d+)?|\d+(?:[.,]\d+)?"
 SOUNDBITE = re.compile(rf"^\s*(?P<start>{TIME})\s*[-–]\s*(?P<end>{TIME})\s*(?P<title>.*?)\s*$")
 # a comma that starts the next soundbite (titles may contain commas themselves)
@@ -163,6 +164,26 @@ def read_soundbites(raw, duration: float, source: str) -> tuple[list[Soundbite],
             )
         else:
             soundbites.append(Soundbite(start, round(end - start, 3), title))
+            if not SOUNDBITE_SECONDS[0] <= end - start <= SOUNDBITE_SECONDS[1]:
+                problems.append(
+                    ContentError(
+                        source,
+                        "Soundbites",
+                        _(
+                            "Die Hörprobe „{value}“ ist {seconds} Sekunden lang; empfohlen sind "
+                            "{shortest} bis {longest} Sekunden."
+                        ).format(
+                            value=entry,
+                            seconds=round(end - start),
+                            shortest=SOUNDBITE_SECONDS[0],
+                            longest=SOUNDBITE_SECONDS[1],
+                        ),
+                        _(
+                            "Wählen Sie einen Ausschnitt in dieser Länge; so empfiehlt es der Podcasting-2.0-Standard."
+                        ),
+                        severity=WARNING,
+                    )
+                )
     return soundbites, problems
 
 
