@@ -233,6 +233,15 @@ def _group_alive(pgid: int) -> bool:
 
 
 def test_devserver_rebuilds_on_change_and_sigterm_ends_every_process(tmp_path):
+    run_devserver_and_stop(tmp_path, lambda process: process.send_signal(signal.SIGTERM))
+
+
+def test_ctrl_c_in_the_terminal_ends_every_process(tmp_path):
+    # the terminal sends SIGINT to the whole foreground process group
+    run_devserver_and_stop(tmp_path, lambda process: os.killpg(process.pid, signal.SIGINT))
+
+
+def run_devserver_and_stop(tmp_path, stop):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "minimal", content)
     output = tmp_path / "out"
@@ -269,7 +278,7 @@ def test_devserver_rebuilds_on_change_and_sigterm_ends_every_process(tmp_path):
         )
         assert _wait(lambda: _get(url + "/blog/ganz-neu/")[0] == 200), log.read_text()
 
-        process.send_signal(signal.SIGTERM)
+        stop(process)
         assert process.wait(timeout=30) == 0
         assert _wait(lambda: not _group_alive(process.pid), timeout=15), "a child survived"
         assert _get(url + "/")[0] == 0, "nothing may listen on the port any more"
