@@ -81,7 +81,8 @@ DEFAULTS = {
     # Where the feed is written (below the output folder) and found (below the site URL).
     "PODCAST_FEED_PATH": "podcast/feed.xml",
     # Absolute address the feed's links use. None: SITEURL when it is absolute
-    # (publishconf.py), otherwise PODCAST_DEV_SITEURL (what `make serve` serves).
+    # (publishconf.py), otherwise PODCAST_DEV_SITEURL (what `make serve` serves;
+    # `make html/serve/devserver` set it from BIND and PORT, e.g. PORT=8765).
     "PODCAST_SITEURL": None,
     "PODCAST_DEV_SITEURL": "http://127.0.0.1:8000",
     # Separate host for the audio files in the feed's enclosures, e.g.
