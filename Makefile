@@ -80,13 +80,15 @@ venv: $(RUNTIME_STAMP)
 
 # Builds into a temporary folder and replaces output/ only on success.
 html: $(RUNTIME_STAMP)
-	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)"
+	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --bind $(BIND) --port $(PORT)
 
+# knotenpunkt/serve.py: byte ranges, HEAD, 404.html and the MIME types of a real host.
 serve: html
-	$(PELICAN) -l "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+	exec $(KNOTENPUNKT) serve --output "$(OUTPUTDIR)" --bind $(BIND) --port $(PORT)
 
+# Rebuilds in a child process on every change; Ctrl-C or SIGTERM ends everything.
 devserver: $(RUNTIME_STAMP)
-	KNOTENPUNKT_DEVSERVER="$(CONFFILE)" $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+	exec $(KNOTENPUNKT) devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --bind $(BIND) --port $(PORT)
 
 publish: $(RUNTIME_STAMP)
 	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)"

@@ -136,13 +136,17 @@ PODCAST_TYPE = "episodic"
 # Regular hosts (member slugs or names): channel-level podcast:person.
 PODCAST_HOSTS = ["anna-beispiel"]
 PODCAST_LANGUAGE = DEFAULT_LANG
-# Frozen podcast:guid: UUIDv5 of "netzwerk-lernen.example.org/podcast/feed.xml".
-# Never change it, even if the feed moves.
-PODCAST_GUID = "3d21747f-f7f3-5f6b-912c-f18e42ab8be7"
+# No PODCAST_GUID: podcast:guid is derived from the public feed address. When the
+# feed moves, list the old address in PODCAST_OLD_FEED_URLS (keeps the GUID).
 PODCAST_LOCKED = True
 PODCAST_LICENSE = "cc-by-4.0"
 PODCAST_FUNDING = [("Mitmachen im Netzwerk", "mitmachen/")]
 PODCAST_FEED_PATH = "podcast/feed.xml"
+# Optional Podcasting 2.0 tags (forms in plugins/podcast/settings.py).
+PODCAST_LOCATION = {"name": "Musterstadt"}
+PODCAST_UPDATE_FREQUENCY = {"label": "Etwa alle drei Monate", "rrule": "FREQ=MONTHLY;INTERVAL=3"}
+PODCAST_PODROLL = ["https://podcast.example.org/feed.xml"]  # shows we recommend
+PODCAST_TXT = [("hinweis", "Fiktiver Beispiel-Podcast von Knotenpunkt.")]
 # Audio may be served from a separate media host (set it in publishconf.py);
 # None: the site itself. Duration and size always come from content/audio/.
 PODCAST_MEDIA_URL = None

@@ -106,8 +106,60 @@ FIELDS = [
     Field(
         "EpisodeType",
         False,
-        ("Art der Folge: „full“ (normale Folge), „trailer“ oder „bonus“."),
+        (
+            "Art der Folge: „full“ (normale Folge), „trailer“ oder „bonus“. Ein Trailer "
+            "erscheint im Feed auch als Vorschau des ganzen Podcasts."
+        ),
         "EpisodeType: full",
+    ),
+    Field(
+        "Soundbites",
+        False,
+        (
+            "Hörproben: Anfang und Ende als Minute:Sekunde, dann ein kurzer Titel; mehrere "
+            "durch Kommas getrennt. Podcast-Apps spielen sie als Vorgeschmack ab, die "
+            "Folgenseite zeigt sie als „Hörprobe“."
+        ),
+        "Soundbites: 0:16-0:45 Wie ein Netzwerk ohne Chef entscheidet",
+    ),
+    Field(
+        "Location",
+        False,
+        ("Der Ort, an dem die Folge aufgenommen wurde oder um den es geht (bis 128 Zeichen)."),
+        "Location: Stadtbibliothek Musterstadt",
+    ),
+    Field(
+        "LocationGeo",
+        False,
+        ("Koordinaten zum Ort als „geo:Breite,Länge“ (nur zusammen mit Location)."),
+        "LocationGeo: geo:52.5163,13.3777",
+    ),
+    Field(
+        "LocationOsm",
+        False,
+        (
+            "Der Ort in OpenStreetMap: N (Punkt), W (Weg) oder R (Relation) und die Nummer "
+            "(nur zusammen mit Location)."
+        ),
+        "LocationOsm: R62422",
+    ),
+    Field(
+        "Discussion",
+        False,
+        (
+            "Adresse des Beitrags zur Folge auf Mastodon (oder einem anderen Fediverse-Dienst), "
+            "unter dem Hörer:innen antworten können."
+        ),
+        "Discussion: https://mastodon.social/@netzwerklernen/113456789012345678",
+    ),
+    Field(
+        "AlternateAudio",
+        False,
+        (
+            "Dieselbe Folge in einem zweiten Format unter content/audio/, z. B. als Opus-Datei "
+            "(.opus, kleiner bei gleicher Qualität), M4A oder MP3."
+        ),
+        "AlternateAudio: audio/folge-03.opus",
     ),
 ]
 
@@ -126,7 +178,14 @@ def _register_with_content_errors() -> None:
         DEFAULTS["PODCAST_CONTENT_DIR"],
         FIELDS,
         label=N_("Podcastfolge"),
-        kinds={"Audio": "audio", "Image": "image", "Chapters": "file", "Transcript": "file"},
+        kinds={
+            "Audio": "audio",
+            "AlternateAudio": "audio",
+            "Image": "image",
+            "Chapters": "file",
+            "Transcript": "file",
+            "Discussion": "url",
+        },
         pelican_keys="article",
     )
 
