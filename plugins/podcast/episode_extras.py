@@ -26,6 +26,7 @@ from mutagen.oggvorbis import OggVorbis
 
 from content_errors.errors import WARNING, ContentError, report
 from content_errors.i18n import _
+from content_errors.paths import resolve_content_path
 
 from .audio import AudioCache, AudioFacts
 from .fields import BY_NAME
@@ -266,12 +267,13 @@ def read_discussion(raw, source: str) -> tuple[Discussion | None, list]:
 
 
 def read_alternate(meta, cache: AudioCache, content: Path, source: str, main_audio: str):
-    from .episode import content_relative
-
     raw = meta.get("alternateaudio")
     if raw is None or not str(raw).strip():
         return None, []
-    path = content_relative(str(raw))
+    try:
+        path = resolve_content_path(content, str(raw), source, "AlternateAudio").relative
+    except ContentError as problem:
+        return None, [problem]
     extension = Path(path).suffix.lower()
     if extension not in ALTERNATE_FORMATS:
         return None, [
