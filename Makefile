@@ -61,6 +61,8 @@ help:
 	@echo '  make clean      remove output/ and caches'
 	@echo '  make translations-extract  collect interface text into $(TRANSLATIONS)/messages.pot'
 	@echo '  make translations-update   extract, then merge new text into each language (LANGUAGES=$(LANGUAGES))'
+	@echo '  make cms        edit this checkout in the browser at /admin/ (needs Node.js and npm)'
+	@echo '  make vendor-cms DECAP_CMS_VERSION=…  refresh the vendored Decap CMS (needs npm)'
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Knotenpunkt needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -80,13 +82,15 @@ venv: $(RUNTIME_STAMP)
 
 # Builds into a temporary folder and replaces output/ only on success.
 html: $(RUNTIME_STAMP)
-	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)"
+	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --bind $(BIND) --port $(PORT)
 
+# knotenpunkt/serve.py: byte ranges, HEAD, 404.html and the MIME types of a real host.
 serve: html
-	$(PELICAN) -l "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+	exec $(KNOTENPUNKT) serve --output "$(OUTPUTDIR)" --bind $(BIND) --port $(PORT)
 
+# Rebuilds in a child process on every change; Ctrl-C or SIGTERM ends everything.
 devserver: $(RUNTIME_STAMP)
-	KNOTENPUNKT_DEVSERVER="$(CONFFILE)" $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+	exec $(KNOTENPUNKT) devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --bind $(BIND) --port $(PORT)
 
 publish: $(RUNTIME_STAMP)
 	$(KNOTENPUNKT) build --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(PUBLISHCONF)"
@@ -150,3 +154,30 @@ clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
 .PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test bench lint format clean translations-extract translations-update
+
+# --- Editing in the browser (/admin/, plugin "admin") ------------------------
+# The vendored Decap CMS (plugins/admin/vendor/decap-cms/) is committed, so
+# `make html` needs only Python. Refreshing it needs Node.js and npm:
+#   make vendor-cms DECAP_CMS_VERSION=3.16.3
+DECAP_CMS_VERSION ?= 3.16.3
+DECAP_SERVER := tools/decap-server/node_modules/.bin/decap-server
+
+vendor-cms: $(RUNTIME_STAMP)
+	$(PY) tools/vendor_cms.py $(DECAP_CMS_VERSION)
+
+# decap-server, the local backend for /admin/ (pinned in tools/decap-server)
+$(DECAP_SERVER): tools/decap-server/package.json tools/decap-server/package-lock.json
+	npm ci --prefix tools/decap-server --no-audit --no-fund
+	@touch $@
+
+# Edit this checkout in the browser: decap-server (on 127.0.0.1:8081, the
+# address ADMIN_LOCAL_BACKEND_URL names) and the devserver side by side, then
+# open http://$(BIND):$(PORT)/admin/; every save rebuilds the preview.
+# Ctrl-C stops both.
+cms: $(RUNTIME_STAMP) $(DECAP_SERVER)
+	@echo 'Inhalte bearbeiten: http://$(BIND):$(PORT)/admin/'
+	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" $(DECAP_SERVER) & \
+		trap 'kill $$!' EXIT INT TERM; \
+		KNOTENPUNKT_DEVSERVER="$(CONFFILE)" $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+
+.PHONY: vendor-cms cms

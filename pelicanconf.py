@@ -128,13 +128,17 @@ PODCAST_TYPE = "episodic"
 # Regular hosts (member slugs or names): channel-level podcast:person.
 PODCAST_HOSTS = ["anna-beispiel"]
 PODCAST_LANGUAGE = DEFAULT_LANG
-# Frozen podcast:guid: UUIDv5 of "netzwerk-lernen.example.org/podcast/feed.xml".
-# Never change it, even if the feed moves.
-PODCAST_GUID = "3d21747f-f7f3-5f6b-912c-f18e42ab8be7"
+# No PODCAST_GUID: podcast:guid is derived from the public feed address. When the
+# feed moves, list the old address in PODCAST_OLD_FEED_URLS (keeps the GUID).
 PODCAST_LOCKED = True
 PODCAST_LICENSE = "cc-by-4.0"
 PODCAST_FUNDING = [("Mitmachen im Netzwerk", "mitmachen/")]
 PODCAST_FEED_PATH = "podcast/feed.xml"
+# Optional Podcasting 2.0 tags (forms in plugins/podcast/settings.py).
+PODCAST_LOCATION = {"name": "Musterstadt"}
+PODCAST_UPDATE_FREQUENCY = {"label": "Etwa alle drei Monate", "rrule": "FREQ=MONTHLY;INTERVAL=3"}
+PODCAST_PODROLL = ["https://podcast.example.org/feed.xml"]  # shows we recommend
+PODCAST_TXT = [("hinweis", "Fiktiver Beispiel-Podcast von Knotenpunkt.")]
 # Audio may be served from a separate media host (set it in publishconf.py);
 # None: the site itself. Duration and size always come from content/audio/.
 PODCAST_MEDIA_URL = None
@@ -152,6 +156,7 @@ PLUGINS = [
     "knotenpunkt.plugins.images",
     "knotenpunkt.plugins.members",
     "knotenpunkt.plugins.podcast",
+    "knotenpunkt.plugins.admin",
 ]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the
@@ -179,3 +184,27 @@ LOAD_CONTENT_CACHE = False
 DELETE_OUTPUT_DIRECTORY = False
 # Relative links: output/ works wherever it is served from.
 RELATIVE_URLS = True
+
+# --- Editing in the browser (plugin "admin", /admin/) -------------------------
+# Decap CMS writes content through the network's git host. Set it up as
+# docs/mitmachen.md ("Im Browser bearbeiten") explains, e.g. for GitLab:
+# ADMIN_BACKEND = {"name": "gitlab", "repo": "netzwerk/website", "branch": "main",
+#                  "auth_type": "pkce", "app_id": "…"}
+# Without it, development builds edit this checkout through decap-server
+# (README: "Editing in the browser"). All settings: plugins/admin/settings.py.
+
+# --- The network's channels (plugin "channels") -----------------------------
+# Plain links with rel="me" (Mastodon verification) in the footer and on the
+# about page; no widgets, nothing loaded from those hosts. Entries:
+# (label, https address, kind); defaults and kinds: plugins/channels/settings.py.
+NETWORK_CHANNELS = [
+    ("Mastodon", "https://social.example/@netzwerklernen", "mastodon"),
+    ("Newsletter", "https://newsletter.example/netzwerk-lernen-musterstadt", "newsletter"),
+]
+PLUGINS += ["knotenpunkt.plugins.channels"]
+
+# --- Site search (plugin "search") ------------------------------------------
+# A Pagefind index written after every build, the search page at /suche/;
+# defaults in plugins/search/settings.py.
+PLUGINS += ["knotenpunkt.plugins.search"]
+MENUITEMS += [(translatable("Suche"), "suche/")]

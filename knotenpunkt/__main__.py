@@ -20,6 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--output", type=Path, default=PROJECT_ROOT / "output")
     build.add_argument("--content", type=Path, default=None)
     build.add_argument("--settings", type=Path, default=None)
+    _preview_address(build, "wo die Vorschau läuft (Links im Entwicklungs-Feed)", port=None)
 
     check = commands.add_parser("check", help="alle Inhalte prüfen, nichts veröffentlichen")
     check.add_argument("--strict", action="store_true", help="Hinweise zählen als Fehler")
@@ -37,7 +38,28 @@ def main(argv: list[str] | None = None) -> int:
     docs = commands.add_parser("docs", help="die Feldreferenz in docs/mitmachen.md erzeugen")
     docs.add_argument("--check", action="store_true", help="nur prüfen, ob sie aktuell ist")
 
+    serve = commands.add_parser("serve", help="die gebaute Website lokal ausliefern")
+    serve.add_argument("--output", type=Path, default=PROJECT_ROOT / "output")
+    _preview_address(serve, "Adresse und Port der Vorschau")
+
+    devserver = commands.add_parser("devserver", help="ausliefern und bei jeder Änderung neu bauen")
+    devserver.add_argument("--content", type=Path, default=PROJECT_ROOT / "content")
+    devserver.add_argument("--output", type=Path, default=PROJECT_ROOT / "output")
+    devserver.add_argument("--settings", type=Path, default=PROJECT_ROOT / "pelicanconf.py")
+    devserver.add_argument("--quiet", action="store_true", help="keine Zeile pro Anfrage")
+    _preview_address(devserver, "Adresse und Port der Vorschau")
+
     args = parser.parse_args(argv)
+    if args.command == "serve":
+        from .serve import serve as serve_site
+
+        return serve_site(args.output.resolve(), args.bind, args.port)
+    if args.command == "devserver":
+        from .serve import devserver as run_devserver
+
+        return run_devserver(
+            args.content, args.output, args.settings, args.bind, args.port, quiet=args.quiet
+        )
     if args.command in ("build", "check"):
         from .build import atomic_build, check, setup_logging
 
@@ -46,6 +68,11 @@ def main(argv: list[str] | None = None) -> int:
             "publishconf.py" if args.publish else "pelicanconf.py"
         )
         overrides = {"PATH": str(args.content.resolve())} if args.content else {}
+        if getattr(args, "port", None) is not None:
+            from .serve import preview_url
+
+            # The development feed's absolute links point where the preview serves.
+            overrides["PODCAST_DEV_SITEURL"] = preview_url(args.bind, args.port)
         if args.command == "build":
             return atomic_build(settings, args.output, **overrides).exit_code
         return check(settings, strict=args.strict, **overrides).exit_code
@@ -73,6 +100,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return update_guide(check_only=args.check)
     return 2
+
+
+def _preview_address(parser: argparse.ArgumentParser, text: str, port: int | None = 8000) -> None:
+    parser.add_argument("--bind", default="127.0.0.1", help=text)
+    parser.add_argument("--port", type=int, default=port, help=text)
 
 
 if __name__ == "__main__":

@@ -295,6 +295,14 @@ def summary(outcome: Outcome) -> str:
     return f"{errors.format(count=outcome.errors)}, {warnings.format(count=outcome.warnings)}"
 
 
+def report_to_ci(content_root: str) -> None:
+    """GitHub annotations or a GitLab Code Quality report when running in CI."""
+    from knotenpunkt.plugins.content_errors import ci, errors
+
+    collected = errors.current()
+    ci.report_to_ci([*collected.errors, *collected.warnings], content_root)
+
+
 def check(settings_file: Path, *, strict: bool = False, **overrides) -> Outcome:
     """Build into a throw-away folder and report every problem with a count."""
     try:
@@ -309,6 +317,7 @@ def check(settings_file: Path, *, strict: bool = False, **overrides) -> Outcome:
     except (KeyboardInterrupt, BuildInterrupted):
         print(_("Abgebrochen."), file=sys.stderr)
         return Outcome(EXIT_INTERRUPTED)
+    report_to_ci(overrides.get("PATH") or str(Path(settings_file).resolve().parent / "content"))
     if outcome.exit_code == EXIT_INTERNAL_ERROR:
         return outcome
     if outcome.errors:

@@ -1,15 +1,14 @@
-"""The podcast pages in Chromium: chapters seek the player, the copy button
-copies and announces, and everything works with the keyboard alone."""
+"""The podcast pages in Chromium, served by `make serve`'s preview server:
+chapters seek the player, the copy button copies and announces, and everything
+works with the keyboard alone."""
 
 from __future__ import annotations
 
-import functools
-import http.server
-import os
-import re
 import threading
 
 import pytest
+
+from knotenpunkt.serve import make_preview_server
 
 pytestmark = pytest.mark.browser
 
@@ -17,58 +16,14 @@ EP1 = "/podcast/folge-01-netzwerk-ohne-chef/"
 SUBSCRIBE = "/podcast/abonnieren/"
 
 
-class RangeHandler(http.server.SimpleHTTPRequestHandler):
-    """Static files with HTTP byte ranges, as every real web server (and Apple)
-    provides; Chromium can only seek in audio served this way."""
-
-    def log_message(self, format, *args):  # noqa: A002 - signature from the stdlib
-        pass
-
-    def send_head(self):
-        match = re.fullmatch(r"bytes=(\d*)-(\d*)", self.headers.get("Range", ""))
-        path = self.translate_path(self.path)
-        if not match or not os.path.isfile(path):
-            return super().send_head()
-        size = os.path.getsize(path)
-        start = int(match.group(1) or 0)
-        end = min(int(match.group(2) or size - 1), size - 1)
-        if start >= size:
-            self.send_error(416)
-            return None
-        handle = open(path, "rb")  # noqa: SIM115 - closed by copyfile's caller
-        handle.seek(start)
-        self.send_response(206)
-        self.send_header("Content-Type", self.guess_type(path))
-        self.send_header("Accept-Ranges", "bytes")
-        self.send_header("Content-Range", f"bytes {start}-{end}/{size}")
-        self.send_header("Content-Length", str(end - start + 1))
-        self.end_headers()
-        self._remaining = end - start + 1
-        return handle
-
-    def copyfile(self, source, outputfile):
-        remaining = getattr(self, "_remaining", None)
-        if remaining is None:
-            return super().copyfile(source, outputfile)
-        try:
-            while remaining > 0:
-                chunk = source.read(min(64 * 1024, remaining))
-                if not chunk:
-                    break
-                outputfile.write(chunk)
-                remaining -= len(chunk)
-        except (BrokenPipeError, ConnectionResetError):
-            pass
-
-
 @pytest.fixture(scope="module")
 def site_url(sample_site):
-    """The sample site served with byte-range support."""
-    handler = functools.partial(RangeHandler, directory=str(sample_site.output))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    """The sample site served by the preview server of `make serve` (byte ranges:
+    Chromium can only seek in audio served that way)."""
+    server = make_preview_server(sample_site.output, "127.0.0.1", 0, quiet=True)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()
@@ -104,6 +59,14 @@ def test_chapter_link_seeks_the_player(site_url, browser_context):
     assert page.url == site_url + EP1  # stayed on the page, did not open the MP3
     page.click("a[data-seek='29.6']")
     seeked_to(page, 29.6)
+
+
+def test_hoerprobe_link_seeks_to_the_soundbite(site_url, browser_context):
+    page = browser_context.new_page()
+    page.goto(site_url + EP1)
+    page.click(".episode__soundbites a[data-seek='17.0']")
+    seeked_to(page, 17.0)
+    assert page.url == site_url + EP1
 
 
 def test_chapters_work_with_the_keyboard_alone(site_url, browser_context):
@@ -153,3 +116,21 @@ def test_without_javascript_the_url_is_text_and_no_dead_button_shows(site_url, b
         assert href.endswith("audio/folge-01.mp3#t=16.3")
     finally:
         context.close()
+
+
+PLAYER1 = "/podcast/folge-01-netzwerk-ohne-chef/player/"
+
+
+def test_embedded_player_seeks_inside_an_iframe_with_the_keyboard(site_url, browser_context):
+    page = browser_context.new_page()
+    page.set_content(
+        f'<main><h1>Partnerseite</h1><iframe src="{site_url}{PLAYER1}" title="Player" '
+        'width="600" height="320"></iframe></main>'
+    )
+    frame = page.frame_locator("iframe")
+    frame.locator("a[data-seek='29.6']").focus()
+    page.keyboard.press("Enter")
+    player = next(f for f in page.frames if f.url == site_url + PLAYER1)
+    seeked_to(player, 29.6)  # a Frame has the same wait_for_function as a Page
+    title_link = frame.locator("h1 a")
+    assert title_link.get_attribute("href").endswith("/podcast/folge-01-netzwerk-ohne-chef/")

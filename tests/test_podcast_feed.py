@@ -33,7 +33,9 @@ SAMPLE_EPISODES = {
         "Wie arbeitet ein Netzwerk ohne Chef?",
         "folge-01.mp3",
     ),
+    "29e70ad6-3324-4ed0-8591-a26494702db8": ("Worum es in diesem Podcast geht", "trailer.mp3"),
 }
+TRAILER_GUID = "29e70ad6-3324-4ed0-8591-a26494702db8"
 
 
 @pytest.fixture(scope="module")
@@ -49,7 +51,7 @@ def channel(feed_bytes):
 def test_podcastparser_reads_every_episode_true_to_its_file(feed_bytes):
     parsed = podcastparser.parse(FEED_URL, io.BytesIO(feed_bytes))
     episodes = parsed["episodes"]
-    assert len(episodes) == 3
+    assert len(episodes) == 4
     # episodic show: newest first
     assert [e["guid"] for e in episodes] == list(SAMPLE_EPISODES)
     for episode in episodes:
@@ -62,7 +64,8 @@ def test_podcastparser_reads_every_episode_true_to_its_file(feed_bytes):
         assert enclosure["url"] == f"http://127.0.0.1:8000/audio/{audio}"
         assert abs(episode["total_time"] - mutagen.File(path).info.length) <= 1
         assert episode["explicit"] is False
-        assert episode["season"] == 1 and episode["type"] == "full"
+        expected_type = "trailer" if episode["guid"] == TRAILER_GUID else "full"
+        assert episode["season"] == 1 and episode["type"] == expected_type
     assert parsed["explicit"] is False
     assert parsed["language"] == "de"
     assert parsed["itunes_categories"] == [["Education"]]
@@ -82,7 +85,8 @@ def test_feedparser_reads_the_feed_without_complaint(feed_bytes):
         assert int(entry.enclosures[0]["length"]) == path.stat().st_size
         assert abs(int(entry.itunes_duration) - mutagen.File(path).info.length) <= 1
         assert entry.guidislink is False
-    assert parsed.feed.podcast_guid == "3d21747f-f7f3-5f6b-912c-f18e42ab8be7"
+    # the development feed's GUID, derived from its (local) address
+    assert parsed.feed.podcast_guid == "d14c1ff9-f39d-59f8-ab63-10f2649e189c"
 
 
 def test_channel_has_apples_required_tags_and_a_correct_self_link(channel):
@@ -176,23 +180,15 @@ def test_podcast_guid_algorithm_matches_the_namespace_spec(url, expected):
     assert guid_for_feed_url(url) == expected
 
 
-def test_the_sample_guid_is_frozen_to_the_public_feed_url(channel):
+def test_the_sample_carries_no_guid_a_fork_would_inherit(channel, sample_site):
     from knotenpunkt.plugins.podcast.settings import guid_for_feed_url
+    from pelican.settings import read_settings
 
-    frozen = channel.findtext("podcast:guid", namespaces=NS)
-    assert frozen == guid_for_feed_url("https://netzwerk-lernen.example.org/podcast/feed.xml")
+    from sitebuild import PROJECT_ROOT
 
-
-def test_unfrozen_podcast_guid_is_computed_and_the_build_asks_to_freeze_it(tmp_path):
-    from knotenpunkt.plugins.podcast.settings import guid_for_feed_url
-
-    result = build_site(copy_sample(tmp_path), tmp_path / "out", PODCAST_GUID=None)
-    assert result.exit_code == 0, result.messages
-    assert "PODCAST_GUID" in result.messages
-    channel = etree.fromstring(result.output.joinpath("podcast/feed.xml").read_bytes())[0]
-    computed = channel.findtext("podcast:guid", namespaces=NS)
-    assert computed == guid_for_feed_url(FEED_URL)
-    assert computed in result.messages  # the value to paste
+    assert read_settings(str(PROJECT_ROOT / "pelicanconf.py")).get("PODCAST_GUID") is None
+    assert channel.findtext("podcast:guid", namespaces=NS) == guid_for_feed_url(FEED_URL)
+    assert "PODCAST_GUID" not in sample_site.messages  # nothing to freeze, no warning
 
 
 def test_media_host_changes_enclosure_urls_but_not_the_facts_or_the_player(tmp_path):
@@ -232,16 +228,16 @@ def test_unchanged_audio_is_read_only_once_across_builds(tmp_path, monkeypatch):
     cache = tmp_path / "out-cache"
     first = build_site(content, tmp_path / "out", CACHE_PATH=str(cache))
     assert first.exit_code == 0, first.messages
-    assert len(reads) == 3
+    assert len(reads) == 5  # four MP3s and episode 1's Opus version
     second = build_site(content, tmp_path / "out2", CACHE_PATH=str(cache))
     assert second.exit_code == 0, second.messages
-    assert len(reads) == 3  # nothing read again
+    assert len(reads) == 5  # nothing read again
     # a changed file is read again
     shutil.copy(content / "audio" / "folge-02.mp3", content / "audio" / "folge-01.mp3")
     third = build_site(content, tmp_path / "out3", CACHE_PATH=str(cache))
     assert third.exit_code == 0, third.messages
-    assert len(reads) == 4
-    assert third.output.joinpath("podcast/feed.xml").read_bytes().count(b'length="187450"') == 2
+    assert len(reads) == 6
+    assert third.output.joinpath("podcast/feed.xml").read_bytes().count(b'length="374485"') == 2
 
 
 def test_explicit_episode_is_written_as_true(tmp_path):

@@ -145,6 +145,8 @@ def test_apples_required_and_recommended_elements_are_present_and_well_formed(
     assert sample_feed.nsmap["itunes"] == ITUNES and sample_feed.nsmap["podcast"] == PODCAST
     channel = sample_feed.find("channel")
     parents = [channel] if where == CHANNEL else channel.findall("item")
+    if path == "itunes:episode":  # Apple numbers full episodes; a trailer may go without
+        parents = [p for p in parents if p.findtext("itunes:episodeType", namespaces=NS) == "full"]
     assert parents
     for parent in parents:
         found = parent.findall(path, NS)
@@ -169,9 +171,15 @@ def test_transcript_is_linked_as_vtt_captions_and_as_the_episode_pages_html(
     assert transcripts["text/vtt"].get("rel") == "captions"
     html = transcripts["text/html"]
     assert html.get("rel") is None and html.get("language") == "de"
-    assert html.get("url") == f"{DEV_SITE}/{EP2_PAGE}#transkript"
-    page = lxml.html.fromstring(sample_site.page(EP2_PAGE + "index.html"))
-    (section,) = page.xpath('//*[@id="transkript"]')
+    # the transcript alone: no navigation, no show notes (issue 17)
+    assert html.get("url") == f"{DEV_SITE}/{EP2_PAGE}transkript/"
+    page = lxml.html.fromstring(sample_site.page(EP2_PAGE + "transkript/index.html"))
+    assert "Mein Name ist Anna Beispiel." in page.text_content()
+    assert not page.xpath("//nav") and not page.xpath('//*[@id="folge-shownotes"]')
+    assert len(page.xpath("//h1")) == 1
+    # the episode page keeps its own transcript section
+    episode = lxml.html.fromstring(sample_site.page(EP2_PAGE + "index.html"))
+    (section,) = episode.xpath('//*[@id="transkript"]')
     assert "Mein Name ist Anna Beispiel." in section.text_content()
 
 
@@ -247,7 +255,7 @@ def test_every_url_of_the_sample_feed_on_our_site_exists_in_output(sample_site):
     kinds = {url.rsplit(".", 1)[-1] for url in urls if "." in url.rsplit("/", 1)[-1]}
     # enclosures, chapters, transcript, cover, the feed itself and member photos
     assert {"mp3", "json", "vtt", "jpg", "xml"} <= kinds
-    assert f"{DEV_SITE}/{EP2_PAGE}#transkript" in urls
+    assert f"{DEV_SITE}/{EP2_PAGE}transkript/" in urls
 
 
 def test_files_named_outside_static_paths_are_published_where_the_feed_says(tmp_path):
@@ -344,8 +352,16 @@ def test_production_enclosures_use_the_media_host_and_nothing_else_does(tmp_path
     assert result.exit_code == 0, result.messages
     feed = feed_of(result)
     enclosures = [i.find("enclosure").get("url") for i in feed.iter("item")]
-    assert enclosures == [f"{MEDIA}/audio/folge-0{n}.mp3" for n in (3, 2, 1)]
-    others = [u for u in all_urls(feed) if u not in enclosures]
+    assert enclosures == [f"{MEDIA}/audio/folge-0{n}.mp3" for n in (3, 2, 1)] + [
+        f"{MEDIA}/audio/trailer.mp3"
+    ]
+    # the same audio again as podcast:trailer, and the second format, are audio too
+    trailers = [t.get("url") for t in feed.iter(f"{{{PODCAST}}}trailer")]
+    sources = [s.get("uri") for s in feed.iter(f"{{{PODCAST}}}source")]
+    assert trailers == [f"{MEDIA}/audio/trailer.mp3"]
+    assert sources == [f"{MEDIA}/audio/folge-01.opus"]
+    audio = enclosures + sources
+    others = [u for u in all_urls(feed) if u not in audio]
     assert all(u.startswith(PROD_SITE + "/") or not u.startswith(MEDIA) for u in others)
     assert not [u for u in others if u.startswith(MEDIA)]
     assert not [u for u in all_urls(feed) if not u.startswith("https://")]

@@ -21,7 +21,7 @@ def test_episode_page_has_own_host_player_and_download_with_size_and_duration(sa
     assert sample_site.exists("audio/folge-01.mp3")
     download = re.search(r'<p class="episode__download">(.*?)</p>', html, re.S).group(1)
     assert 'href="../../audio/folge-01.mp3" download' in download
-    assert "0,2 MB" in download  # 188 284 bytes, Babel-formatted for German
+    assert "0,4 MB" in download  # 376 155 bytes, Babel-formatted for German
     assert '<time datetime="PT47S">0:47</time>' in download
     assert "<h1>Wie arbeitet ein Netzwerk ohne Chef?</h1>" in html
     assert "Staffel 1 · Folge 1" in html
@@ -70,9 +70,15 @@ def test_index_lists_episodes_newest_first_with_numbers(sample_site):
         ("../podcast/folge-03-hausaufgaben-ohne-streit/", "Hausaufgaben ohne Streit"),
         ("../podcast/folge-02-mehrsprachig-aufwachsen/", "Mehrsprachig aufwachsen, lesen lernen"),
         ("../podcast/folge-01-netzwerk-ohne-chef/", "Wie arbeitet ein Netzwerk ohne Chef?"),
+        ("../podcast/trailer/", "Worum es in diesem Podcast geht"),
     ]
-    numbers = re.findall(r'<p class="episode__number">([^<]+)</p>', html)
-    assert numbers == ["Staffel 1 · Folge 3", "Staffel 1 · Folge 2", "Staffel 1 · Folge 1"]
+    numbers = re.findall(r'<p class="episode__number">(.+?)</p>', html)
+    assert numbers == [
+        "Staffel 1 · Folge 3",
+        "Staffel 1 · Folge 2",
+        "Staffel 1 · Folge 1",
+        '<span class="episode__badge">Trailer</span>',
+    ]
     assert 'href="../podcast/abonnieren/"' in html
     assert 'aria-current="page">Podcast<' in sample_site.page("podcast/index.html")
 
@@ -129,6 +135,7 @@ def test_members_plugin_can_find_episodes_of_a_member(tmp_path):
         "folge-03-hausaufgaben-ohne-streit",
         "folge-02-mehrsprachig-aufwachsen",
         "folge-01-netzwerk-ohne-chef",
+        "trailer",
     ]
     assert [a.slug for a in seen["by_member"]["tobias-lindner"]] == [
         "folge-03-hausaufgaben-ohne-streit"
@@ -173,3 +180,46 @@ def test_player_offers_the_vtt_transcript_as_captions_and_the_section_has_an_id(
     assert re.search(r'<section id="transkript"[^>]*episode__transcript', sample_site.page(EP2))
     # no transcript, no track
     assert "<track" not in sample_site.page(EP1)
+
+
+# --- transcript alone and the embeddable player -------------------------------------
+
+TRANSCRIPT2 = "podcast/folge-02-mehrsprachig-aufwachsen/transkript/index.html"
+PLAYER1 = "podcast/folge-01-netzwerk-ohne-chef/player/index.html"
+
+
+def test_transcript_page_is_the_transcript_alone(sample_site):
+    html = sample_site.page(TRANSCRIPT2)
+    assert html.count("<h1") == 1 and "Transkript: Mehrsprachig aufwachsen" in html
+    assert "Mein Name ist Anna Beispiel." in html
+    assert "site-nav" not in html and "site-footer" not in html
+    assert "folge-shownotes" not in html  # no show notes
+    assert 'href="../../../podcast/folge-02-mehrsprachig-aufwachsen/"' in html  # back to it
+    # episodes without a transcript get no such page
+    assert not sample_site.exists("podcast/folge-01-netzwerk-ohne-chef/transkript/index.html")
+    episode = sample_site.page(EP2)
+    assert 'href="../../podcast/folge-02-mehrsprachig-aufwachsen/transkript/"' in episode
+
+
+def test_player_page_has_player_chapters_and_a_link_back(sample_site):
+    html = sample_site.page(PLAYER1)
+    assert re.search(r'<audio id="episode-player"[^>]*src="../../../audio/folge-01.mp3"', html)
+    assert 'data-seek="16.3"' in html and 'data-seek="29.6"' in html
+    back = re.search(r"<h1[^>]*><a ([^>]*)>", html).group(1)
+    assert 'href="../../../podcast/folge-01-netzwerk-ohne-chef/"' in back
+    assert 'target="_blank"' in back and 'rel="noopener"' in back
+    assert '<meta name="robots" content="noindex">' in html
+    assert "site-nav" not in html
+    assert not re.search(r'(?:src|href)="https?://', html), "nothing from another host"
+
+
+def test_episode_page_offers_the_embed_snippet_with_the_absolute_player_address(sample_site):
+    import html as html_module
+
+    code = re.search(r'<code id="embed-code">(.*?)</code>', sample_site.page(EP1), re.S).group(1)
+    snippet = html_module.unescape(code)
+    assert snippet.startswith("<iframe ") and snippet.endswith("></iframe>")
+    src = re.search(r'src="([^"]+)"', snippet).group(1)
+    assert src == "http://127.0.0.1:8000/podcast/folge-01-netzwerk-ohne-chef/player/"
+    assert 'title="Wie arbeitet ein Netzwerk ohne Chef? – ' in snippet
+    assert 'data-copy="embed-code"' in sample_site.page(EP1)

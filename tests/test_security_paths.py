@@ -48,7 +48,9 @@ def hostile(tmp_path_factory):
     shutil.copy(content / "audio" / "folge-01.mp3", root / "outside.mp3")
     shutil.copy(content / "images" / "podcast" / "cover.jpg", root / "x.jpg")
     shutil.copy(content / "images" / "members" / "anna-beispiel.jpg", root / "secret.jpg")
+    shutil.copy(content / "audio" / "folge-01.opus", root / "outside.opus")
     edit(content, EP1, "Audio: audio/folge-01.mp3", "Audio: ../outside.mp3")
+    edit(content, EP1, "AlternateAudio: audio/folge-01.opus", "AlternateAudio: ../outside.opus")
     edit(content, EP1, "Chapters: audio/folge-01.chapters.json", "Chapters: ../../etc/hostname")
     add_fields(content, EP1, "Image: ../../x.jpg")
     edit(content, EP2, "Transcript: audio/folge-02.vtt", "Transcript: /etc/passwd")
@@ -77,6 +79,7 @@ def test_the_build_stops_with_a_clear_error(hostile):
         (EP1, "Audio", "„../outside.mp3“ zeigt aus dem Ordner content/ heraus"),
         (EP1, "Chapters", "„../../etc/hostname“ zeigt aus dem Ordner content/ heraus"),
         (EP1, "Image", "„../../x.jpg“ zeigt aus dem Ordner content/ heraus"),
+        (EP1, "AlternateAudio", "„../outside.opus“ zeigt aus dem Ordner content/ heraus"),
         (EP2, "Transcript", "„/etc/passwd“ ist ein Pfad auf dem eigenen Rechner"),
         (EP2, "Chapters", "zeigt aus dem Ordner content/ heraus"),
         (MEMBER, "Photo", "„../secret.jpg“ zeigt aus dem Ordner content/ heraus"),
@@ -97,6 +100,7 @@ def test_nothing_from_outside_content_reaches_the_output(hostile):
     # nothing was written next to the output folder either
     assert sorted(p.name for p in root.iterdir() if p.is_file()) == [
         "outside.mp3",
+        "outside.opus",
         "secret.jpg",
         "secret.json",
         "secret.vtt",

@@ -23,7 +23,7 @@ def jsonld_of(html: str) -> list[dict]:
     return [json.loads(block) for block in blocks]
 
 
-def test_sitemap_lists_every_html_page_but_the_404(published):
+def test_sitemap_lists_every_html_page_but_the_404_and_the_editing_interface(published):
     sitemap = published.page("sitemap.xml")
     locs = re.findall(r"<loc>(.*?)</loc>", sitemap)
     pages = sorted(
@@ -32,11 +32,13 @@ def test_sitemap_lists_every_html_page_but_the_404(published):
     expected = {
         f"{SITEURL}/" + (p[: -len("index.html")] if p.endswith("index.html") else p)
         for p in pages
-        if p != "404.html"
+        if p != "404.html" and not p.startswith("admin/")
     }
     assert set(locs) == expected
     assert locs == sorted(locs)
     assert f"{SITEURL}/404.html" not in locs
+    assert published.exists("admin/index.html")
+    assert not [loc for loc in locs if "/admin/" in loc]
 
 
 def test_sitemap_lastmod_comes_from_content_dates(published):

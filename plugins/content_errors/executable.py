@@ -33,7 +33,7 @@ URL_ATTRIBUTES = frozenset(
 )
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
-THEME_SCRIPT = re.compile(r"(?:^|/)theme/js/[A-Za-z0-9_-]+\.js$")
+SCRIPT_NAME = re.compile(r"^[A-Za-z0-9_-]+\.js$")
 # Browsers drop these from URLs before reading the scheme: "java\tscript:" runs.
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -42,7 +42,7 @@ def _script_url(value: str) -> bool:
     return URL_NOISE.sub("", value).lower().startswith(SCRIPT_SCHEMES)
 
 
-def _own_script(element, site_host: str) -> bool:
+def _own_script(element, site_host: str, script_folders: tuple[str, ...]) -> bool:
     if (element.get("type") or "").strip().lower() == "application/ld+json":
         return not element.get("src")
     source = element.get("src")
@@ -53,11 +53,19 @@ def _own_script(element, site_host: str) -> bool:
         return False
     if parts.netloc and parts.netloc != site_host:
         return False
-    return bool(THEME_SCRIPT.search(parts.path))
+    folder, _, name = parts.path.rpartition("/")
+    return bool(SCRIPT_NAME.match(name)) and any(
+        folder == own or folder.endswith("/" + own) for own in script_folders
+    )
 
 
-def executable_parts(html: str, site_url: str = "") -> list[str]:
-    """What in ``html`` could run script, one short description each (empty: safe)."""
+def executable_parts(
+    html: str, site_url: str = "", script_folders: tuple[str, ...] = ("theme/js",)
+) -> list[str]:
+    """What in ``html`` could run script, one short description each (empty: safe).
+
+    ``script_folders``: the site's own script folders (``CONTENT_SCRIPT_FOLDERS``).
+    """
     if not html.strip():
         return []
     site_host = urlsplit(site_url).netloc if site_url else ""
@@ -78,7 +86,7 @@ def executable_parts(html: str, site_url: str = "") -> list[str]:
                 found.append(f"<{tag} {name}={value[:40]!r}>")
         if tag in FORBIDDEN_ELEMENTS:
             found.append(f"<{tag}>")
-        elif tag == "script" and not _own_script(element, site_host):
+        elif tag == "script" and not _own_script(element, site_host, tuple(script_folders)):
             found.append(f"<script {' '.join(element.attrib)}>")
         elif tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
             found.append("<meta http-equiv=refresh>")

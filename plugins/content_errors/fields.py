@@ -55,6 +55,8 @@ class Field:
     aliases: tuple[str, ...] = field(default=())
     #: the allowed values in words, where there is no closed list of choices
     allowed: str = ""
+    #: for ``kind="reference"``: the kind of content the values name (e.g. "competence")
+    references: str = ""
 
     @property
     def is_path(self) -> bool:

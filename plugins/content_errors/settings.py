@@ -54,6 +54,10 @@ DEFAULTS = {
     # Language codes a content file may give in "Lang:". None: DEFAULT_LANG
     # plus every language the theme has a catalogue for (translations/<lang>/).
     "CONTENT_LANGUAGES": None,
+    # Folders of the site's own scripts (below the output folder): a page may
+    # load scripts from these and nowhere else (writer.py, executable.py).
+    # Plugins that ship a script folder add theirs (the search plugin: pagefind).
+    "CONTENT_SCRIPT_FOLDERS": ["theme/js"],
 }
 
 

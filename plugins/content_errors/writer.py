@@ -27,6 +27,7 @@ from .errors import ContentError, report
 from .executable import executable_parts
 from .i18n import _
 from .report import display_path
+from .settings import DEFAULTS
 
 CONTENT_KEYS = ("article", "page", "member", "competence", "episode")
 
@@ -76,7 +77,12 @@ class CheckedTemplate:
         context = args[0] if args else kwargs
         name = str(context.get("output_file") or "")
         if name.endswith((".html", ".htm")):
-            found = executable_parts(output, self.writer.settings.get("SITEURL", ""))
+            settings = self.writer.settings
+            found = executable_parts(
+                output,
+                settings.get("SITEURL", ""),
+                settings.get("CONTENT_SCRIPT_FOLDERS", DEFAULTS["CONTENT_SCRIPT_FOLDERS"]),
+            )
             if found:
                 self.writer.report_executable(self.owner, name, found)
                 return ""

@@ -48,6 +48,7 @@ MEMBER_FIELDS = (
         allowed="Dateinamen (ohne .md) aus content/competences/, mindestens einer",
         multiple=True,
         kind="reference",
+        references="competence",
         aliases=(
             "kompetenzen",
             "kompetenz",

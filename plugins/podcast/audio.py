@@ -4,8 +4,12 @@ The values in the feed are never typed by a member: mutagen reads them. The
 facts are cached in a JSON file under CACHE_PATH, keyed by path, size and
 modification time, so an unchanged file is never read twice.
 
-The sample MP3s are CBR without a Xing header; mutagen then estimates the
-duration from size and bitrate, which is exact for CBR.
+The sample MP3s are CBR with LAME's Info header (``tools/make_sample_media.py``);
+mutagen reads the exact duration from it.
+
+:func:`quality_warnings` compares bitrate and sample rate with what podcast
+apps recommend (the thresholds are settings, see ``settings.py``): a warning,
+not an error, because the episode still plays, only worse than it could.
 """
 
 from __future__ import annotations
@@ -16,7 +20,9 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import mutagen
+from babel.numbers import format_decimal
 from knotenpunkt.plugins.content_errors import ContentError
+from knotenpunkt.plugins.content_errors.errors import WARNING
 from knotenpunkt.plugins.content_errors.i18n import _
 from knotenpunkt.plugins.content_errors.limits import check_file_size, limit
 from mutagen.mp3 import MP3
@@ -28,7 +34,7 @@ SUPPORTED = {
     ".m4a": ("audio/x-m4a", MP4, "M4A (AAC)"),
 }
 CACHE_FILE = "podcast-audio.json"
-CACHE_VERSION = 1
+CACHE_VERSION = 2
 
 
 @dataclass(frozen=True)
@@ -36,6 +42,9 @@ class AudioFacts:
     duration: float  # seconds
     length: int  # bytes
     mime: str
+    bitrate: int = 0  # bits per second (average for VBR); 0: unknown
+    sample_rate: int = 0  # Hz; 0: unknown
+    channels: int = 0  # 1 mono, 2 stereo; 0: unknown
 
 
 def _open(path: Path):
@@ -43,11 +52,13 @@ def _open(path: Path):
     return mutagen.File(str(path))
 
 
-def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
-    """Read the facts of ``path`` or raise a ContentError for ``source``/``field``."""
+def read_facts(path: Path, source: str, field: str = "Audio", formats=None) -> AudioFacts:
+    """Read the facts of ``path`` or raise a ContentError for ``source``/``field``.
+    ``formats``: extension → (MIME, mutagen class, label); the enclosure's by default."""
+    formats = formats or SUPPORTED
     shown = path.name
     extension = path.suffix.lower()
-    if extension not in SUPPORTED:
+    if extension not in formats:
         raise ContentError(
             source,
             field,
@@ -90,7 +101,7 @@ def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
         field,
         _("„{file}“ ist keine lesbare Audiodatei.").format(file=shown),
         _("Exportieren Sie die Aufnahme erneut als {kind} und ersetzen Sie die Datei.").format(
-            kind=SUPPORTED[extension][2]
+            kind=formats[extension][2]
         ),
     )
     if size == 0:
@@ -99,7 +110,7 @@ def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
         audio = _open(path)
     except (mutagen.MutagenError, OSError, ValueError):
         raise not_audio from None
-    mime, kind, label = SUPPORTED[extension]
+    mime, kind, label = formats[extension]
     if audio is None or getattr(audio, "info", None) is None:
         raise not_audio
     if not isinstance(audio, kind):
@@ -117,7 +128,74 @@ def read_facts(path: Path, source: str, field: str = "Audio") -> AudioFacts:
     duration = float(getattr(audio.info, "length", 0) or 0)
     if duration <= 0:
         raise not_audio
-    return AudioFacts(duration=duration, length=size, mime=mime)
+    return AudioFacts(
+        duration=duration,
+        length=size,
+        mime=mime,
+        bitrate=int(getattr(audio.info, "bitrate", 0) or 0),
+        sample_rate=int(getattr(audio.info, "sample_rate", 0) or 0),
+        channels=int(getattr(audio.info, "channels", 0) or 0),
+    )
+
+
+def _kilohertz(rate: int, locale: str) -> str:
+    return format_decimal(rate / 1000, format="#,##0.0##", locale=locale) + " kHz"
+
+
+def quality_warnings(
+    facts: AudioFacts,
+    file: str,
+    source: str,
+    *,
+    min_mono: int,
+    min_stereo: int,
+    min_sample_rate: int,
+    locale: str = "de",
+    field: str = "Audio",
+) -> list[ContentError]:
+    """Warnings when the audio is below the recommended bitrate (kbit/s, by
+    channel count) or sample rate (Hz). Unknown values are never judged."""
+    problems = []
+    minimum = min_stereo if facts.channels >= 2 else min_mono
+    kind = _("Stereo") if facts.channels >= 2 else _("Mono")
+    fix = _(
+        "Exportieren Sie die Aufnahme erneut – als MP3 mit konstanter Bitrate, mindestens "
+        "{mono} kbit/s in Mono oder {stereo} kbit/s in Stereo, bei {rate} – und ersetzen Sie "
+        "die Datei."
+    ).format(mono=min_mono, stereo=min_stereo, rate=_kilohertz(min_sample_rate, locale))
+    if facts.bitrate and minimum and facts.bitrate < minimum * 1000:
+        problems.append(
+            ContentError(
+                source,
+                field,
+                _(
+                    "„{file}“ hat nur {bitrate} kbit/s ({kind}); Podcast-Apps empfehlen "
+                    "mindestens {minimum} kbit/s, sonst klingt die Sprache dumpf."
+                ).format(
+                    file=file, bitrate=round(facts.bitrate / 1000), kind=kind, minimum=minimum
+                ),
+                fix,
+                severity=WARNING,
+            )
+        )
+    if facts.sample_rate and min_sample_rate and facts.sample_rate < min_sample_rate:
+        problems.append(
+            ContentError(
+                source,
+                field,
+                _(
+                    "„{file}“ hat eine Abtastrate von {rate}; Podcast-Apps empfehlen mindestens "
+                    "{minimum}."
+                ).format(
+                    file=file,
+                    rate=_kilohertz(facts.sample_rate, locale),
+                    minimum=_kilohertz(min_sample_rate, locale),
+                ),
+                fix,
+                severity=WARNING,
+            )
+        )
+    return problems
 
 
 def audio_too_big(path: Path, source: str, settings, field: str = "Audio") -> ContentError | None:
@@ -149,7 +227,7 @@ class AudioCache:
             except (OSError, ValueError, AttributeError):
                 self.entries = {}
 
-    def facts(self, path: Path, source: str, field: str = "Audio") -> AudioFacts:
+    def facts(self, path: Path, source: str, field: str = "Audio", formats=None) -> AudioFacts:
         key = str(path.resolve()) if path.exists() else str(path)
         try:
             stat = path.stat()
@@ -159,7 +237,7 @@ class AudioCache:
         entry = self.entries.get(key)
         if stamp and path.is_file() and entry and entry.get("stamp") == stamp:
             return AudioFacts(**entry["facts"])
-        facts = read_facts(path, source, field)
+        facts = read_facts(path, source, field, formats)
         if stamp:
             self.entries[key] = {"stamp": stamp, "facts": asdict(facts)}
             self.changed = True

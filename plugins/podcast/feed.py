@@ -11,13 +11,15 @@ feedgen pitfalls handled here (see docs in the reference):
 - guids are written with ``isPermaLink="false"``.
 
 Transcripts: a VTT/SRT file is linked as ``rel="captions"``; every episode with
-a transcript also links its page's transcript section (``#transkript``) as
-``text/html``. Channel-level ``podcast:person`` lists ``PODCAST_HOSTS``; since
+a transcript also links its transcript-only page (``podcast/<slug>/transkript/``)
+as ``text/html``. Channel-level ``podcast:person`` lists ``PODCAST_HOSTS``; since
 item-level persons replace the channel's, items repeat their hosts and an item
 naming only guests gets the channel hosts added.
 """
 
 from __future__ import annotations
+
+from email.utils import format_datetime
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
@@ -37,9 +39,13 @@ def default_copyright(settings, articles) -> str:
     return f"© {span} {ps.get(settings, 'PODCAST_AUTHOR')}"
 
 
-def build_feed(settings, articles, podcast_guid: str, hosts=()) -> bytes:
+def build_feed(
+    settings, articles, podcast_guid: str, hosts=(), new_feed_url=None, channel=None
+) -> bytes:
     """The RSS bytes for ``articles`` (each with ``.podcast``), newest first.
-    ``hosts``: the channel's regular hosts (:class:`~podcast.people.Person`)."""
+    ``hosts``: the channel's regular hosts (:class:`~podcast.people.Person`);
+    ``new_feed_url``: for the copy at an old address, where the feed lives now;
+    ``channel``: the optional channel tags (:class:`~podcast.channel_extras.ChannelExtras`)."""
     site = ps.get(settings, "PODCAST_SITEURL")
     media = ps.get(settings, "PODCAST_MEDIA_URL")
     language = ps.get(settings, "PODCAST_LANGUAGE")
@@ -74,6 +80,8 @@ def build_feed(settings, articles, podcast_guid: str, hosts=()) -> bytes:
     if owner_email:
         fg.podcast.itunes_owner(name=ps.get(settings, "PODCAST_OWNER_NAME"), email=owner_email)
     fg.podcast.itunes_type(ps.get(settings, "PODCAST_TYPE"))
+    if new_feed_url:
+        fg.podcast.itunes_new_feed_url(new_feed_url)
 
     index = fg.podcastindex
     index.title(title)
@@ -86,8 +94,9 @@ def build_feed(settings, articles, podcast_guid: str, hosts=()) -> bytes:
         index.funding(label, ps.absolute(settings, url))
     for person in hosts:
         _person(index, settings, person, site)
-
     ordered = sorted(articles, key=lambda a: (a.date, a.podcast.guid), reverse=True)
+    _channel_extras(index, settings, channel, ordered, media)
+
     if ordered:
         fg.lastBuildDate(ordered[0].date)
         fg.pubDate(ordered[0].date)
@@ -102,6 +111,58 @@ def build_feed(settings, articles, podcast_guid: str, hosts=()) -> bytes:
         feed, top_nsmap={"itunes": ITUNES_NS, "podcast": PODCAST_NS}, keep_ns_prefixes=None
     )
     return etree.tostring(feed, pretty_print=True, encoding="UTF-8", xml_declaration=True)
+
+
+def _channel_extras(index, settings, channel, ordered, media) -> None:
+    """podcast:trailer for every trailer episode, and the optional channel tags."""
+    for article in ordered:
+        episode = article.podcast
+        if episode.episode_type == "trailer":
+            index.trailer(
+                article.title,
+                ps.absolute(settings, episode.audio_path, media),
+                format_datetime(article.date),
+                length=episode.facts.length,
+                mime=episode.facts.mime,
+                season=episode.season,
+            )
+    if channel is None:
+        return
+    if channel.location:
+        index.location(channel.location.name, channel.location.geo, channel.location.osm)
+    if channel.podroll:
+        index.podroll(channel.podroll)
+    if channel.update_frequency:
+        frequency = channel.update_frequency
+        index.update_frequency(frequency.label, frequency.rrule, frequency.complete)
+    for purpose, text in channel.txt or []:
+        index.txt(purpose, text)
+    if channel.images_srcset:
+        index.images(channel.images_srcset)
+
+
+def _item_extras(index, settings, article, site, media) -> None:
+    extras = getattr(article, "podcast_extras", None)
+    if extras is None:
+        return
+    for soundbite in extras.soundbites:
+        index.soundbite(soundbite.start, soundbite.duration, soundbite.title)
+    if extras.location:
+        index.location(extras.location.name, extras.location.geo, extras.location.osm)
+    if extras.discussion:
+        discussion = extras.discussion
+        index.social_interact(
+            discussion.uri, discussion.protocol, discussion.account_id, discussion.account_url
+        )
+    if extras.alternate:
+        alternate = extras.alternate
+        index.alternate_enclosure(
+            ps.absolute(settings, alternate.path, media),
+            alternate.facts.mime,
+            alternate.facts.length,
+            bitrate=alternate.facts.bitrate or None,
+            title=alternate.label,
+        )
 
 
 def _person(index, settings, person, site) -> None:
@@ -146,15 +207,26 @@ def _add_entry(fg, settings, article, site, media, language, hosts) -> None:
         index.season(episode.season)
     if episode.number is not None:
         index.episode(episode.number)
-    if episode.transcript_path:
+    voiced = getattr(article, "podcast_transcript_vtt", None)
+    if voiced:  # speakers found as "Name: ": the copy with voice tags comes first
+        index.transcript(ps.absolute(settings, voiced, site), "text/vtt", language, rel="captions")
+    if episode.transcript_path and not (voiced and episode.transcript_mime == "text/vtt"):
         index.transcript(
             ps.absolute(settings, episode.transcript_path, site),
             episode.transcript_mime,
             language,
             rel="captions" if episode.transcript_mime in TIMED_TRANSCRIPTS else None,
         )
-        # the readable transcript on the episode page, for apps and search engines
-        index.transcript(f"{page}#{TRANSCRIPT_ANCHOR}", "text/html", language)
+    if episode.transcript_path:
+        # the readable transcript alone (no navigation, no show notes), for apps
+        transcript_page = getattr(article, "podcast_transcript_url", None)
+        index.transcript(
+            ps.absolute(settings, transcript_page, site)
+            if transcript_page
+            else f"{page}#{TRANSCRIPT_ANCHOR}",
+            "text/html",
+            language,
+        )
     if episode.chapters_path:
         index.chapters(ps.absolute(settings, episode.chapters_path, site))
     # Item-level persons replace the channel's: an item that names only guests
@@ -164,3 +236,4 @@ def _add_entry(fg, settings, article, site, media, language, hosts) -> None:
         people = list(hosts) + episode.guests
     for person in people:
         _person(index, settings, person, site)
+    _item_extras(index, settings, article, site, media)

@@ -118,10 +118,48 @@ FIELDS = [
     ),
     Field(
         "EpisodeType",
-        help="Art der Folge: normale Folge (full), Vorschau (trailer) oder Zusatzfolge (bonus).",
+        help="Art der Folge: normale Folge (full), Vorschau (trailer) oder Zusatzfolge "
+        "(bonus). Ein Trailer erscheint im Feed auch als Vorschau des ganzen Podcasts.",
         example="full",
         kind="choice",
         choices=EPISODE_TYPES,
+    ),
+    Field(
+        "Soundbites",
+        help="Hörproben: Anfang und Ende als Minute:Sekunde, dann ein kurzer Titel; mehrere "
+        "durch Kommas getrennt. Podcast-Apps spielen sie als Vorgeschmack ab, die "
+        "Folgenseite zeigt sie als „Hörprobe“.",
+        example="0:16-0:45 Wie ein Netzwerk ohne Chef entscheidet",
+    ),
+    Field(
+        "Location",
+        help="Der Ort, an dem die Folge aufgenommen wurde oder um den es geht (bis 128 Zeichen).",
+        example="Stadtbibliothek Musterstadt",
+    ),
+    Field(
+        "LocationGeo",
+        help="Koordinaten zum Ort als „geo:Breite,Länge“ (nur zusammen mit Location).",
+        example="geo:52.5163,13.3777",
+    ),
+    Field(
+        "LocationOsm",
+        help="Der Ort in OpenStreetMap: N (Punkt), W (Weg) oder R (Relation) und die Nummer "
+        "(nur zusammen mit Location).",
+        example="R62422",
+    ),
+    Field(
+        "Discussion",
+        help="Adresse des Beitrags zur Folge auf Mastodon (oder einem anderen Fediverse-Dienst), "
+        "unter dem Hörer:innen antworten können.",
+        example="https://mastodon.social/@netzwerklernen/113456789012345678",
+        kind="url",
+    ),
+    Field(
+        "AlternateAudio",
+        help="Dieselbe Folge in einem zweiten Format unter content/audio/, z. B. als Opus-Datei "
+        "(.opus, kleiner bei gleicher Qualität), M4A oder MP3.",
+        example="audio/folge-03.opus",
+        kind="audio",
     ),
 ]
 

@@ -25,13 +25,18 @@ from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, rep
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican.generators import Generator
 
+from . import cover_sizes
 from . import settings as ps
 from .artwork import check_artwork
-from .audio import AudioCache
+from .audio import AudioCache, quality_warnings
 from .categories import check_category
+from .channel_extras import read_channel_extras
 from .episode import EpisodeReader, check_duplicates
+from .episode_extras import read_extras
 from .feed import build_feed
 from .people import Directory, resolve
+from .show_guid import moved_feed_paths, old_feed_urls, show_guid
+from .transcript_voices import speakers, webvtt, with_speakers
 
 SETTINGS_FILE = "pelicanconf.py"
 EPISODE_TEMPLATE = "podcast/episode"
@@ -60,10 +65,17 @@ def prepare_episodes(generator) -> None:
     save_pattern = ps.get(settings, "PODCAST_EPISODE_SAVE_AS")
     for article in sorted(episodes, key=lambda a: a.source_path):
         article.override_url = url_pattern.format(slug=article.slug)
+        article.podcast_transcript_url = ps.get(settings, "PODCAST_TRANSCRIPT_URL").format(
+            slug=article.slug
+        )
+        article.podcast_player_url = ps.get(settings, "PODCAST_PLAYER_URL").format(
+            slug=article.slug
+        )
         article.override_save_as = save_pattern.format(slug=article.slug)
         article.template = EPISODE_TEMPLATE
         article.podcast = reader.read(article)
         article.podcast_people = []
+        enrich_episode(settings, article, cache)
     cache.save()
 
     good = [a for a in episodes if a.podcast is not None]
@@ -88,6 +100,7 @@ def prepare_episodes(generator) -> None:
             episode.chapters_path,
             episode.transcript_path,
             episode.image_path,
+            article.podcast_extras.alternate.path if article.podcast_extras.alternate else None,
         ):
             if path:
                 linked.add(os.path.normpath(path))
@@ -104,6 +117,47 @@ def prepare_episodes(generator) -> None:
     generator.context["podcast_episodes_read"] = good
 
 
+def enrich_episode(settings, article, cache) -> None:
+    """What the build adds to an episode that could be read: the audio check and
+    the optional Podcasting 2.0 fields (transcript speakers: :func:`attach_speakers`)."""
+    article.podcast_extras = None
+    article.podcast_transcript_vtt = None
+    article.podcast_speakers = []
+    episode = article.podcast
+    if episode is None:
+        return
+    check_audio_quality(settings, article)
+    article.podcast_extras = read_extras(article, cache, Path(settings["PATH"]))
+
+
+def attach_speakers(settings, article) -> None:
+    """The speakers of the transcript, once hosts and guests are resolved: a
+    "Name: " of one of them becomes a voice (and a voiced WebVTT copy)."""
+    episode = article.podcast
+    if episode is None or not episode.transcript:
+        return
+    episode.transcript, derived = with_speakers(episode.transcript, episode.people)
+    article.podcast_speakers = speakers(episode.transcript)
+    if derived:
+        pattern = ps.get(settings, "PODCAST_TRANSCRIPT_VTT_URL")
+        article.podcast_transcript_vtt = pattern.format(slug=article.slug)
+
+
+def check_audio_quality(settings, article) -> None:
+    """Warn when the episode's audio is below what podcast apps recommend."""
+    episode = article.podcast
+    for problem in quality_warnings(
+        episode.facts,
+        os.path.basename(episode.audio_path),
+        article.source_path,
+        min_mono=ps.get(settings, "PODCAST_MIN_BITRATE_MONO"),
+        min_stereo=ps.get(settings, "PODCAST_MIN_BITRATE_STEREO"),
+        min_sample_rate=ps.get(settings, "PODCAST_MIN_SAMPLE_RATE"),
+        locale=settings.get("DEFAULT_LANG", "de").replace("-", "_"),
+    ):
+        report(problem)
+
+
 def channel_hosts(settings, directory: Directory) -> list:
     """``PODCAST_HOSTS`` as people (member slugs resolved); reports unknown slugs."""
     value = ps.get(settings, "PODCAST_HOSTS") or []
@@ -117,8 +171,9 @@ def channel_hosts(settings, directory: Directory) -> list:
     return hosts
 
 
-def check_channel(settings) -> str:
-    """Report problems with the channel settings; return the podcast:guid to use."""
+def check_channel(settings, old_feeds=()) -> str:
+    """Report problems with the channel settings; return the podcast:guid to use.
+    ``old_feeds``: earlier addresses of the feed (``PODCAST_OLD_FEED_URLS``)."""
     for problem in check_category(
         ps.get(settings, "PODCAST_CATEGORY"),
         ps.get(settings, "PODCAST_SUBCATEGORY"),
@@ -174,26 +229,7 @@ def check_channel(settings) -> str:
                 severity=WARNING,
             )
         )
-    guid = ps.get(settings, "PODCAST_GUID")
-    if not guid:
-        guid = ps.guid_for_feed_url(ps.feed_url(settings))
-        report(
-            ContentError(
-                SETTINGS_FILE,
-                "PODCAST_GUID",
-                _(
-                    "Die podcast:guid wurde aus der Feed-Adresse berechnet und würde sich mit "
-                    "ihr ändern."
-                ),
-                _(
-                    'Tragen Sie sie in pelicanconf.py fest ein: PODCAST_GUID = "{guid}" '
-                    "(berechnet aus {feed}). Ist das nicht die öffentliche Feed-Adresse, nehmen "
-                    "Sie den Wert, den „make publish“ anzeigt."
-                ).format(guid=guid, feed=ps.feed_url(settings)),
-                severity=WARNING,
-            )
-        )
-    return guid
+    return show_guid(settings, list(old_feeds), production=bool(settings.get("CONTENT_PRODUCTION")))
 
 
 def subscribe_links(settings, feed: str) -> list[tuple[str, str]]:
@@ -224,7 +260,9 @@ class PodcastGenerator(Generator):
         # A site without episodes gets no feed (Apple requires one episode) and
         # needs no cover art; /podcast/ then says there are no episodes yet.
         self.has_episodes = bool(self.context.get("podcast_episodes"))
-        self.podcast_guid = check_channel(self.settings) if self.has_episodes else None
+        old_feeds = old_feed_urls(self.settings) if self.has_episodes else []
+        self.podcast_guid = check_channel(self.settings, old_feeds) if self.has_episodes else None
+        self.moved_feeds = moved_feed_paths(self.settings, old_feeds)
         # Members are read by now (the members generator runs before this one):
         # hosts and guests are resolved against the people they provide.
         directory = Directory(self.context)
@@ -235,7 +273,38 @@ class PodcastGenerator(Generator):
             article.podcast_people = [
                 {"slug": p.slug, "name": p.name, "role": p.role} for p in episode.people if p.slug
             ]
+            attach_speakers(self.settings, article)
         self.hosts = channel_hosts(self.settings, directory) if self.has_episodes else []
+        self.channel_extras = read_channel_extras(self.settings) if self.has_episodes else None
+        self.cover_sizes = []
+        if self.has_episodes:
+            planned = cover_sizes.plan(self.settings)
+            if planned:
+                self.cover_sizes = planned[0]
+                self.channel_extras.images_srcset = cover_sizes.srcset(self.settings, *planned)
+
+    def write_episode_extras(self, writer, article, relative, common) -> None:
+        """The transcript-only page (when there is a transcript) and the embed player."""
+        slug = article.slug
+        if article.podcast_transcript_vtt:
+            target = Path(self.output_path) / article.podcast_transcript_vtt
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(webvtt(article.podcast.transcript), encoding="utf-8")
+        pages = [("podcast/player", "PODCAST_PLAYER_SAVE_AS", article.podcast_player_url)]
+        if article.podcast.transcript:
+            pages.append(
+                ("podcast/transcript", "PODCAST_TRANSCRIPT_SAVE_AS", article.podcast_transcript_url)
+            )
+        for template, save_as, url in pages:
+            writer.write_file(
+                ps.get(self.settings, save_as).format(slug=slug),
+                self.get_template(template),
+                self.context,
+                relative_urls=relative,
+                url=url,
+                article=article,
+                **common,
+            )
 
     def generate_output(self, writer) -> None:
         settings = self.settings
@@ -243,7 +312,27 @@ class PodcastGenerator(Generator):
         if self.has_episodes:
             feed_path = Path(self.output_path) / ps.get(settings, "PODCAST_FEED_PATH")
             feed_path.parent.mkdir(parents=True, exist_ok=True)
-            feed_path.write_bytes(build_feed(settings, episodes, self.podcast_guid, self.hosts))
+            cover_sizes.write(settings, self.cover_sizes, self.output_path)
+            feed_path.write_bytes(
+                build_feed(
+                    settings, episodes, self.podcast_guid, self.hosts, channel=self.channel_extras
+                )
+            )
+            # The feed moved within this site: the old address gets the same feed
+            # with itunes:new-feed-url, so apps subscribed there follow it.
+            for old_path in self.moved_feeds:
+                target = Path(self.output_path) / old_path
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_bytes(
+                    build_feed(
+                        settings,
+                        episodes,
+                        self.podcast_guid,
+                        self.hosts,
+                        new_feed_url=ps.feed_url(settings),
+                        channel=self.channel_extras,
+                    )
+                )
 
         feed = ps.feed_url(settings)
         common = {
@@ -259,6 +348,8 @@ class PodcastGenerator(Generator):
             "active_menu": ps.get(settings, "PODCAST_URL"),
         }
         relative = settings.get("RELATIVE_URLS")
+        for article in episodes:
+            self.write_episode_extras(writer, article, relative, common)
         pages = [("podcast/index", "PODCAST_SAVE_AS", "PODCAST_URL")]
         if self.has_episodes:
             pages.append(

@@ -37,11 +37,28 @@ def _person_data(name: str, role: str = "host", href=None, img=None, group=None)
     return {"name": name, "attributes": attributes}
 
 
+def _location(parent, location: dict | None) -> None:
+    if location:
+        attributes = {k: location[k] for k in ("geo", "osm") if location.get(k)}
+        xml_elem(f"{{{PODCAST_NS}}}location", parent, **attributes).text = location["name"]
+
+
+def _seconds(value: float) -> str:
+    return f"{value:.3f}".rstrip("0").rstrip(".") if value % 1 else f"{value:.1f}"
+
+
 class PodcastIndexExtension(BaseExtension):
-    """Channel elements: podcast:guid, locked, medium, license, funding, person;
-    itunes:explicit and itunes:title (feedgen's podcast extension has neither)."""
+    """Channel elements: podcast:guid, locked, medium, license, funding, person,
+    trailer, location, podroll, updateFrequency, txt, images; itunes:explicit and
+    itunes:title (feedgen's podcast extension has neither)."""
 
     def __init__(self) -> None:
+        self._trailers: list[dict] = []
+        self._location = None
+        self._podroll: list[dict] = []
+        self._update_frequency = None
+        self._txt: list[tuple[str, str]] = []
+        self._images = None
         self._title = None
         self._persons: list[dict] = []
         self._guid = None
@@ -84,6 +101,34 @@ class PodcastIndexExtension(BaseExtension):
         """A channel-level person; it applies to every item that lists no person."""
         self._persons.append(_person_data(name, role, href, img, group))
 
+    def trailer(self, title: str, url: str, pubdate: str, length=None, mime=None, season=None):
+        """A trailer of the show (the audio of an episode with EpisodeType trailer)."""
+        attributes = {"url": url, "pubdate": pubdate}
+        if length:
+            attributes["length"] = str(length)
+        if mime:
+            attributes["type"] = mime
+        if season is not None:
+            attributes["season"] = str(season)
+        self._trailers.append({"title": title, "attributes": attributes})
+
+    def location(self, name: str, geo: str | None = None, osm: str | None = None) -> None:
+        self._location = {"name": name, "geo": geo, "osm": osm}
+
+    def podroll(self, items: list[dict]) -> None:
+        """``podcast:remoteItem`` attributes (``feedGuid``, optional ``feedUrl``)."""
+        self._podroll = list(items)
+
+    def update_frequency(self, label: str, rrule=None, complete: bool = False) -> None:
+        self._update_frequency = {"label": label, "rrule": rrule, "complete": complete}
+
+    def txt(self, purpose: str, text: str) -> None:
+        self._txt.append((purpose, text))
+
+    def images(self, srcset: str) -> None:
+        """``podcast:images``: the cover in several widths (``url 640w, …``)."""
+        self._images = srcset
+
     def extend_rss(self, feed):
         channel = feed[0]
         _explicit(channel, self._explicit)
@@ -107,13 +152,37 @@ class PodcastIndexExtension(BaseExtension):
             xml_elem(f"{{{PODCAST_NS}}}funding", channel, url=url).text = label
         for person in self._persons:
             _person(channel, person)
+        for trailer in self._trailers:
+            element = xml_elem(f"{{{PODCAST_NS}}}trailer", channel, **trailer["attributes"])
+            element.text = trailer["title"]
+        _location(channel, self._location)
+        if self._podroll:
+            roll = xml_elem(f"{{{PODCAST_NS}}}podroll", channel)
+            for item in self._podroll:
+                xml_elem(f"{{{PODCAST_NS}}}remoteItem", roll, **item)
+        if self._update_frequency:
+            frequency = self._update_frequency
+            attributes = {"complete": "true" if frequency["complete"] else "false"}
+            if frequency["rrule"]:
+                attributes["rrule"] = frequency["rrule"]
+            element = xml_elem(f"{{{PODCAST_NS}}}updateFrequency", channel, **attributes)
+            element.text = frequency["label"]
+        for purpose, text in self._txt:
+            xml_elem(f"{{{PODCAST_NS}}}txt", channel, purpose=purpose).text = text
+        if self._images:
+            xml_elem(f"{{{PODCAST_NS}}}images", channel, srcset=self._images)
         return feed
 
 
 class PodcastIndexEntryExtension(BaseEntryExtension):
-    """Item elements: podcast:season, episode, transcript, chapters, person; itunes:explicit."""
+    """Item elements: podcast:season, episode, transcript, chapters, person, soundbite,
+    location, socialInteract, alternateEnclosure; itunes:explicit."""
 
     def __init__(self) -> None:
+        self._soundbites: list[tuple[float, float, str]] = []
+        self._location = None
+        self._social: list[dict] = []
+        self._alternates: list[dict] = []
         self._season = None
         self._episode = None
         self._transcripts: list[dict] = []
@@ -144,6 +213,33 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
     def explicit(self, value: bool) -> None:
         self._explicit = value
 
+    def soundbite(self, start: float, duration: float, title: str = "") -> None:
+        self._soundbites.append((start, duration, title))
+
+    def location(self, name: str, geo: str | None = None, osm: str | None = None) -> None:
+        self._location = {"name": name, "geo": geo, "osm": osm}
+
+    def social_interact(
+        self, uri: str, protocol: str = "activitypub", account_id=None, account_url=None
+    ) -> None:
+        attributes = {"protocol": protocol, "uri": uri}
+        if account_id:
+            attributes["accountId"] = account_id
+        if account_url:
+            attributes["accountUrl"] = account_url
+        self._social.append(attributes)
+
+    def alternate_enclosure(
+        self, url: str, mime: str, length: int, bitrate: int | None = None, title=None
+    ) -> None:
+        """A second audio format; ``bitrate`` in bits per second."""
+        attributes = {"type": mime, "length": str(length)}
+        if bitrate:
+            attributes["bitrate"] = str(bitrate)
+        if title:
+            attributes["title"] = title
+        self._alternates.append({"attributes": attributes, "url": url})
+
     def extend_rss(self, entry):
         _explicit(entry, self._explicit)
         if self._season is not None:
@@ -156,4 +252,21 @@ class PodcastIndexEntryExtension(BaseEntryExtension):
             xml_elem(f"{{{PODCAST_NS}}}chapters", entry, **self._chapters)
         for person in self._persons:
             _person(entry, person)
+        for start, duration, title in self._soundbites:
+            element = xml_elem(
+                f"{{{PODCAST_NS}}}soundbite",
+                entry,
+                startTime=_seconds(start),
+                duration=_seconds(duration),
+            )
+            if title:
+                element.text = title
+        _location(entry, self._location)
+        for attributes in self._social:
+            xml_elem(f"{{{PODCAST_NS}}}socialInteract", entry, **attributes)
+        for alternate in self._alternates:
+            element = xml_elem(
+                f"{{{PODCAST_NS}}}alternateEnclosure", entry, **alternate["attributes"]
+            )
+            xml_elem(f"{{{PODCAST_NS}}}source", element, uri=alternate["url"])
         return entry

@@ -6,8 +6,10 @@ DEFAULTS = {
     # Write sitemap.xml and robots.txt into the output folder.
     "SEO_SITEMAP": True,
     "SEO_ROBOTS": True,
-    # Output files never listed in the sitemap (paths relative to output/).
-    "SEO_SITEMAP_EXCLUDE": ["404.html"],
+    # Output files never listed in the sitemap (paths relative to output/;
+    # an entry ending in "/" leaves out a whole folder, e.g. the editing
+    # interface at admin/).
+    "SEO_SITEMAP_EXCLUDE": ["404.html", "admin/"],
     # Image for Open Graph previews of pages without an image of their own,
     # relative to the site root.
     "SEO_DEFAULT_IMAGE": "theme/img/og-default.png",

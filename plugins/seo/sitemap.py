@@ -62,9 +62,17 @@ def is_hidden(context: dict) -> bool:
     return getattr(shown_item(context), "status", None) == "hidden"
 
 
+def excluded(relative: str, exclude: list[str]) -> bool:
+    """An excluded file, or a file below an excluded folder (``admin/``)."""
+    return any(
+        relative == entry or (entry.endswith("/") and relative.startswith(entry))
+        for entry in exclude
+    )
+
+
 def record(path: str, context: dict, output_path: str, exclude: list[str]) -> None:
     relative = os.path.relpath(path, output_path).replace(os.sep, "/")
-    if not relative.endswith(".html") or relative in exclude or is_hidden(context):
+    if not relative.endswith(".html") or excluded(relative, exclude) or is_hidden(context):
         return
     _pages[url_of(relative)] = lastmod(context)
 

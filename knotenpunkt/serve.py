@@ -1,0 +1,313 @@
+"""The local preview server behind ``make serve`` and ``make devserver``.
+
+It behaves like the static web host the site is published on, because podcast
+apps and browsers depend on that: byte ranges (``206 Partial Content``,
+``Accept-Ranges: bytes``, ``416`` for a range past the end), ``HEAD``,
+conditional requests, the site's own ``404.html`` for unknown addresses, and
+the MIME types hosts are asked to use (``text/vtt``, chapters as
+``application/json+chapters``, ``audio/mpeg`` …). Chromium can only seek in
+audio served with byte ranges, so without them a chapter link does nothing.
+
+The HTTP side is Werkzeug's (request parsing, ranges, ETags, the threaded
+server); this module only maps addresses to files below the output folder.
+
+``make devserver`` (:func:`devserver`) serves the same way while it rebuilds
+the site in a child process whenever content, theme, plugins or settings
+change (watchfiles); each rebuild is atomic, so the preview shows the last
+good site until a mistake is fixed. Ctrl-C or SIGTERM ends the server, the
+watcher and a running build.
+"""
+
+from __future__ import annotations
+
+import mimetypes
+import os
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+from werkzeug.exceptions import HTTPException, MethodNotAllowed
+from werkzeug.security import safe_join
+from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
+from werkzeug.utils import redirect, send_file
+from werkzeug.wrappers import Request, Response
+
+from . import PROJECT_ROOT
+
+# What hosts should send for the files a podcast site publishes. Fixed here
+# rather than read from the machine's /etc/mime.types, so every machine serves
+# the same types. Longest suffix first: "x.chapters.json" is chapters, "x.json" JSON.
+MIME_TYPES = {
+    ".chapters.json": "application/json+chapters",  # Podcasting 2.0 chapters
+    ".json": "application/json",
+    ".vtt": "text/vtt",
+    ".srt": "application/x-subrip",
+    ".mp3": "audio/mpeg",
+    ".m4a": "audio/mp4",
+    ".mp4": "video/mp4",
+    ".opus": "audio/ogg",
+    ".ogg": "audio/ogg",
+    ".oga": "audio/ogg",
+    ".webp": "image/webp",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".png": "image/png",
+    ".svg": "image/svg+xml",
+    ".ico": "image/x-icon",
+    ".ics": "text/calendar",
+    ".html": "text/html",
+    ".css": "text/css",
+    ".js": "text/javascript",
+    ".xml": "application/xml",
+    ".txt": "text/plain",
+    ".woff2": "font/woff2",
+    ".pdf": "application/pdf",
+}
+NOT_FOUND_PAGE = "404.html"
+ALLOWED_METHODS = ("GET", "HEAD")
+
+
+def mime_type(name: str) -> str:
+    """The Content-Type for a file name, as a well-configured host sends it."""
+    lowered = name.lower()
+    for suffix in sorted(MIME_TYPES, key=len, reverse=True):
+        if lowered.endswith(suffix):
+            return MIME_TYPES[suffix]
+    guessed, _encoding = mimetypes.guess_type(lowered)
+    return guessed or "application/octet-stream"
+
+
+def preview_url(bind: str, port: int) -> str:
+    """The address a browser or podcast app on this machine uses for the preview."""
+    host = bind if bind and bind not in ("0.0.0.0", "::") else "127.0.0.1"
+    if ":" in host:
+        host = f"[{host}]"
+    return f"http://{host}:{port}"
+
+
+class StaticSite:
+    """A WSGI application serving a built site folder the way a static host does."""
+
+    def __init__(self, root: str | os.PathLike) -> None:
+        # Kept as a path, not opened: an atomic rebuild swaps a new folder in
+        # under the same name, and the next request sees it.
+        self.root = os.fspath(root)
+
+    def __call__(self, environ, start_response):
+        request = Request(environ)
+        try:
+            response = self.respond(request)
+        except HTTPException as problem:  # e.g. 416 Range Not Satisfiable
+            response = problem.get_response(environ)
+        return response(environ, start_response)
+
+    def respond(self, request: Request) -> Response:
+        if request.method not in ALLOWED_METHODS:
+            raise MethodNotAllowed(valid_methods=list(ALLOWED_METHODS))
+        relative = request.path.lstrip("/")
+        target = safe_join(self.root, relative) if relative else self.root
+        if target is None:
+            return self.not_found(request)
+        if os.path.isdir(target):
+            if not request.path.endswith("/"):
+                location = request.path + "/"
+                if request.query_string:
+                    location += "?" + request.query_string.decode("latin-1")
+                return redirect(location, code=301)
+            target = os.path.join(target, "index.html")
+        if not os.path.isfile(target):
+            return self.not_found(request)
+        response = send_file(
+            target, request.environ, mimetype=mime_type(target), conditional=True, max_age=0
+        )
+        response.headers["Accept-Ranges"] = "bytes"
+        return response
+
+    def not_found(self, request: Request) -> Response:
+        page = Path(self.root) / NOT_FOUND_PAGE
+        try:
+            body = page.read_bytes()
+        except OSError:
+            body = b"<!doctype html><title>404</title><h1>404 Not Found</h1>"
+        return Response(body, status=404, mimetype="text/html")
+
+
+class _RequestHandler(WSGIRequestHandler):
+    quiet = False
+
+    def log_request(self, code="-", size="-"):
+        if not self.quiet:
+            super().log_request(code, size)
+
+
+class _QuietRequestHandler(_RequestHandler):
+    quiet = True
+
+
+def make_preview_server(
+    root: str | os.PathLike, bind: str = "127.0.0.1", port: int = 8000, quiet: bool = False
+) -> BaseWSGIServer:
+    """A threaded server for ``root``; ``port=0`` picks a free port
+    (``server.server_port`` tells which). Run it with ``serve_forever()``."""
+    handler = _QuietRequestHandler if quiet else _RequestHandler
+    return make_server(bind, port, StaticSite(root), threaded=True, request_handler=handler)
+
+
+def serve(root: Path, bind: str, port: int) -> int:
+    """``make serve``: serve ``root`` until Ctrl-C or SIGTERM."""
+    from knotenpunkt.plugins.content_errors.i18n import _
+
+    if not (root / "index.html").is_file():
+        print(
+            _(
+                "In {folder} ist keine gebaute Website. Bauen Sie sie zuerst mit „make html“."
+            ).format(folder=root),
+            file=sys.stderr,
+        )
+        return 1
+    server = make_preview_server(root, bind, port)
+    _stop_on_sigterm(server.shutdown)
+    print(
+        _("Vorschau unter {url}/ (beenden mit Strg+C)").format(url=preview_url(bind, port)),
+        flush=True,
+    )
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()
+    return 0
+
+
+def _stop_on_sigterm(stop) -> None:
+    """Run ``stop`` (in a thread: it may block) when SIGTERM arrives."""
+
+    def handler(_signum, _frame):
+        threading.Thread(target=stop, daemon=True).start()
+
+    signal.signal(signal.SIGTERM, handler)
+
+
+# --- make devserver -----------------------------------------------------------
+
+IGNORED_DIRS = {"__pycache__", ".git", "cache", ".pytest_cache"}
+
+
+def _watch_filter(change, path: str) -> bool:
+    parts = Path(path).parts
+    if any(part in IGNORED_DIRS or part.startswith((".", "#")) for part in parts[-3:]):
+        return False
+    name = parts[-1]
+    return not name.endswith(("~", ".swp", ".swx", ".tmp", ".pyc"))
+
+
+class DevServer:
+    """Serve ``output`` and rebuild it from ``content`` whenever something changes."""
+
+    def __init__(
+        self,
+        content: Path,
+        output: Path,
+        settings: Path,
+        bind: str = "127.0.0.1",
+        port: int = 8000,
+        quiet: bool = False,
+    ) -> None:
+        self.content = content.resolve()
+        self.output = output.resolve()
+        self.settings = settings.resolve()
+        self.server = make_preview_server(self.output, bind, port, quiet=quiet)
+        self.bind = bind
+        self.url = preview_url(bind, self.server.server_port)
+        self.stop_event = threading.Event()
+        self.build_process: subprocess.Popen | None = None
+        self.lock = threading.Lock()
+
+    def watched_paths(self) -> list[Path]:
+        paths = [self.content, self.settings, PROJECT_ROOT / "themes", PROJECT_ROOT / "plugins"]
+        return [path for path in paths if path.exists()]
+
+    def build(self) -> int:
+        """One atomic build in a child process (fresh plugins and settings each time)."""
+        command = [
+            sys.executable,
+            "-m",
+            "knotenpunkt",
+            "build",
+            "--content",
+            str(self.content),
+            "--output",
+            str(self.output),
+            "--settings",
+            str(self.settings),
+            "--bind",
+            self.bind,
+            "--port",
+            str(self.server.server_port),
+        ]
+        with self.lock:
+            if self.stop_event.is_set():
+                return 130
+            self.build_process = subprocess.Popen(command, cwd=PROJECT_ROOT)
+        try:
+            return self.build_process.wait()
+        finally:
+            with self.lock:
+                self.build_process = None
+
+    def stop(self) -> None:
+        """End the watcher, a running build and the server (safe from a signal handler)."""
+        self.stop_event.set()
+        with self.lock:
+            if self.build_process is not None and self.build_process.poll() is None:
+                self.build_process.terminate()  # the build cleans up its temporary folder
+        threading.Thread(target=self.server.shutdown, daemon=True).start()
+
+    def run(self) -> int:
+        from watchfiles import watch
+
+        from knotenpunkt.plugins.content_errors.i18n import _
+
+        previous = signal.signal(signal.SIGTERM, lambda _signum, _frame: self.stop())
+        thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        thread.start()
+        try:
+            self.build()
+            print(
+                _(
+                    "Vorschau unter {url}/ – wird bei jeder Änderung neu gebaut (Strg+C beendet)."
+                ).format(url=self.url),
+                flush=True,
+            )
+            for _changes in watch(
+                *self.watched_paths(),
+                watch_filter=_watch_filter,
+                stop_event=self.stop_event,
+                raise_interrupt=False,
+            ):
+                if self.stop_event.is_set():
+                    break
+                print(_("Änderung erkannt, baue neu …"), flush=True)
+                self.build()
+        except KeyboardInterrupt:
+            pass
+        finally:
+            self.stop()
+            if self.build_process is not None:
+                try:
+                    self.build_process.wait(timeout=20)
+                except subprocess.TimeoutExpired:
+                    self.build_process.kill()
+            thread.join(timeout=10)
+            self.server.server_close()
+            signal.signal(signal.SIGTERM, previous)
+        return 0
+
+
+def devserver(
+    content: Path, output: Path, settings: Path, bind: str, port: int, quiet: bool = False
+) -> int:
+    return DevServer(content, output, settings, bind, port, quiet=quiet).run()

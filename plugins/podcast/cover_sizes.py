@@ -1,0 +1,70 @@
+"""Smaller copies of the cover art for ``podcast:images`` (a srcset apps pick from).
+
+The cover itself stays the file Apple requires (1400–3000 px); apps that show
+it small save bandwidth with these. They are resized here with Pillow, not by
+the images plugin: that plugin claims its sources as private originals (member
+photos), which would unpublish the cover. Names carry a hash of the cover, so
+a new cover gets new addresses (apps cache artwork by URL). No metadata is
+copied; the same cover and Pillow version give the same bytes.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image, UnidentifiedImageError
+
+from . import settings as ps
+
+WIDTHS = (300, 600)  # below Apple's 1400 px minimum: what apps show in lists
+JPEG_QUALITY = 85
+
+
+@dataclass(frozen=True)
+class CoverSize:
+    width: int
+    path: str  # below the output folder
+
+
+def plan(settings) -> tuple[list[CoverSize], int] | None:
+    """The copies to write and the cover's own width, or None for a broken cover
+    (``check_channel`` reports that)."""
+    cover = ps.get(settings, "PODCAST_IMAGE")
+    source = Path(settings["PATH"]) / cover
+    try:
+        data = source.read_bytes()
+        with Image.open(source) as image:
+            width = image.width
+    except (OSError, UnidentifiedImageError):
+        return None
+    digest = hashlib.sha256(data).hexdigest()[:12]
+    folder = ps.get(settings, "PODCAST_URL").strip("/")
+    stem = posixpath.splitext(posixpath.basename(cover))[0]
+    sizes = [
+        CoverSize(w, posixpath.join(folder, f"{stem}-{digest}-{w}.jpg"))
+        for w in WIDTHS
+        if w < width
+    ]
+    return sizes, width
+
+
+def srcset(settings, sizes: list[CoverSize], cover_width: int) -> str:
+    entries = [(size.width, size.path) for size in sizes]
+    entries.append((cover_width, ps.get(settings, "PODCAST_IMAGE")))
+    return ", ".join(f"{ps.absolute(settings, path)} {width}w" for width, path in entries)
+
+
+def write(settings, sizes: list[CoverSize], output: str) -> None:
+    source = Path(settings["PATH"]) / ps.get(settings, "PODCAST_IMAGE")
+    with Image.open(source) as image:
+        rgb = image.convert("RGB")
+    for size in sizes:
+        target = Path(output) / size.path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        height = round(rgb.height * size.width / rgb.width)
+        rgb.resize((size.width, height), Image.Resampling.LANCZOS).save(
+            target, "JPEG", quality=JPEG_QUALITY, optimize=True
+        )
