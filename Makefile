@@ -56,6 +56,7 @@ help:
 	@echo '  make docs       regenerate the field reference in docs/mitmachen.md'
 	@echo '  make rsync_upload  publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
 	@echo '  make test       run the whole test suite'
+	@echo '  make test-quick the test suite without the browser tests'
 	@echo '  make bench      build-time benchmark against plain Pelican (BENCH_ARGS="--sizes small,medium,large")'
 	@echo '  make lint       ruff format --check and ruff check'
 	@echo '  make clean      remove output/ and caches'
@@ -120,6 +121,10 @@ PYTEST_ARGS ?= -n auto
 test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)
 
+# Everything but the browser tests: the quick check while working.
+test-quick: $(DEV_STAMP)
+	$(PY) -m pytest $(PYTEST_ARGS) -m "not browser"
+
 bench: $(RUNTIME_STAMP)
 	$(PY) tools/bench.py $(BENCH_ARGS)
 
@@ -153,7 +158,7 @@ translations-update: translations-extract
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
-.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test bench lint format clean translations-extract translations-update
+.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test test-quick bench lint format clean translations-extract translations-update
 
 # --- Editing in the browser (/admin/, plugin "admin") ------------------------
 # The vendored Decap CMS (plugins/admin/vendor/decap-cms/) is committed, so
