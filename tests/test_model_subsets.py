@@ -14,38 +14,43 @@ import sys
 from pathlib import Path
 
 import pytest
+from knotenpunkt.plugins.content_errors.config import plugin_name
+from knotenpunkt.plugins.search.settings import DEFAULTS as SEARCH_DEFAULTS
 
+from knotenpunkt.conf import inherit
 from members_fixture import members_content
 from sitebuild import PROJECT_ROOT, build_site, copy_sample
 from test_site_links import LinkCollector, local_target
 
+PROJECT_SETTINGS = inherit(PROJECT_ROOT / "pelicanconf.py")
+#: every plugin the project lists, by its short name
+ALL = [plugin_name(p) for p in PROJECT_SETTINGS["PLUGINS"]]
 PACKAGE = "knotenpunkt.plugins."
-ALL = [
-    "content_errors",
-    "i18n",
-    "sanitize",
-    "embeds",
-    "seo",
-    "legal",
-    "images",
-    "members",
-    "podcast",
-]
 #: the theme's own needs (base.html: interface text and page addresses)
 THEME_NEEDS = ["i18n", "seo"]
-WITHOUT_PODCAST = {
-    "ARTICLE_PATHS": ["blog"],
-    "MENUITEMS": [
-        ("Mitglieder", "mitglieder/"),
-        ("Blog", "blog/"),
-        ("Über uns", "ueber-uns/"),
-        ("Mitmachen", "mitmachen/"),
-    ],
-}
+
+
+def menu_without(*addresses: str) -> list:
+    """The project's menu without the entries of plugins left out."""
+    return [item for item in PROJECT_SETTINGS["MENUITEMS"] if item[1] not in addresses]
+
+
 SUBSETS = {
-    "without-podcast": ([p for p in ALL if p != "podcast"], WITHOUT_PODCAST),
+    "without-podcast": (
+        [p for p in ALL if p != "podcast"],
+        {
+            "ARTICLE_PATHS": ["blog"],
+            "MENUITEMS": menu_without("podcast/"),
+            "SEARCH_BROWSE_LINKS": [
+                link for link in SEARCH_DEFAULTS["SEARCH_BROWSE_LINKS"] if link[1] != "podcast/"
+            ],
+        },
+    ),
     "without-images": ([p for p in ALL if p != "images"], {}),
-    "members-alone": ([*THEME_NEEDS, "members"], WITHOUT_PODCAST),
+    "members-alone": (
+        [*THEME_NEEDS, "members"],
+        {"ARTICLE_PATHS": ["blog"], "MENUITEMS": menu_without("podcast/", "suche/")},
+    ),
 }
 
 
@@ -131,8 +136,9 @@ def test_a_competence_typo_fails_the_build_without_content_errors_in_plugins(tmp
         encoding="utf-8",
     )
     plugins = [p for p in ALL if p not in ("content_errors", "podcast")]
+    without_podcast = SUBSETS["without-podcast"][1]
     completed = build_in_fresh_process(
-        content, tmp_path / "output", settings_file(tmp_path, plugins, **WITHOUT_PODCAST)
+        content, tmp_path / "output", settings_file(tmp_path, plugins, **without_podcast)
     )
     assert completed.returncode == 1, completed.stderr
     assert "Die Kompetenz „legasthenia“ gibt es nicht." in completed.stderr

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from knotenpunkt.plugins.content_errors import config
 from knotenpunkt.plugins.content_errors.i18n import N_
 
 DEFAULTS = {
@@ -70,5 +71,5 @@ BACKEND_KEYS = (
 
 
 def setting(settings, name: str):
-    """One setting of this plugin, with its documented default."""
-    return settings.get(name, DEFAULTS[name])
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)

@@ -9,7 +9,7 @@ from knotenpunkt.plugins.content_errors.errors import ContentError, report, sugg
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican import signals
 
-from .settings import CHANNEL_KINDS, DEFAULTS
+from .settings import CHANNEL_KINDS, setting
 from .urls import https_url_problem
 
 SETTINGS_FILE = "pelicanconf.py"
@@ -19,10 +19,6 @@ class Channel(NamedTuple):
     label: str
     url: str
     kind: str
-
-
-def _get(settings, name):
-    return settings.get(name, DEFAULTS[name])
 
 
 def _problem(field: str, message: str, hint: str) -> ContentError:
@@ -96,15 +92,15 @@ def read_channels(configured) -> tuple[list[Channel], list[ContentError]]:
 def install(generator) -> None:
     """Check the setting (problems stop the build) and expose the channels."""
     settings = generator.settings
-    channels, problems = read_channels(_get(settings, "NETWORK_CHANNELS"))
+    channels, problems = read_channels(setting(settings, "NETWORK_CHANNELS"))
     for problem in problems:
         report(problem)
     generator.context["NETWORK_CHANNELS"] = channels
-    generator.context["NETWORK_CHANNELS_PAGE"] = _get(settings, "NETWORK_CHANNELS_PAGE")
+    generator.context["NETWORK_CHANNELS_PAGE"] = setting(settings, "NETWORK_CHANNELS_PAGE")
     env = getattr(generator, "env", None)
     if env is not None:
         env.globals["NETWORK_CHANNELS"] = channels
-        env.globals["NETWORK_CHANNELS_PAGE"] = _get(settings, "NETWORK_CHANNELS_PAGE")
+        env.globals["NETWORK_CHANNELS_PAGE"] = setting(settings, "NETWORK_CHANNELS_PAGE")
 
 
 def register() -> None:

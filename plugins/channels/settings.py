@@ -1,5 +1,7 @@
 """Settings of the channels plugin and their defaults."""
 
+from knotenpunkt.plugins.content_errors import config
+
 DEFAULTS = {
     # The network's channels, in the order shown: (label, https address) or
     # (label, https address, kind), e.g.
@@ -22,3 +24,8 @@ CHANNEL_KINDS = (
     "video",
     "website",
 )
+
+
+def setting(settings, name: str):
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)

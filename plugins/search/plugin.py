@@ -10,11 +10,7 @@ from pelican import signals
 from pelican.generators import Generator
 
 from .index import build_index
-from .settings import DEFAULTS
-
-
-def _get(settings, name):
-    return settings.get(name, DEFAULTS[name])
+from .settings import setting
 
 
 def base_path(settings) -> str:
@@ -31,15 +27,15 @@ class SearchPageGenerator(Generator):
     """Writes the one search page; the index follows after all output exists."""
 
     def generate_context(self) -> None:
-        self.context["SEARCH_URL"] = _get(self.settings, "SEARCH_URL")
+        self.context["SEARCH_URL"] = setting(self.settings, "SEARCH_URL")
 
     def generate_output(self, writer) -> None:
         writer.write_file(
-            _get(self.settings, "SEARCH_SAVE_AS"),
+            setting(self.settings, "SEARCH_SAVE_AS"),
             self.get_template("search"),
             self.context,
             relative_urls=self.settings["RELATIVE_URLS"],
-            url=_get(self.settings, "SEARCH_URL"),
+            url=setting(self.settings, "SEARCH_URL"),
         )
 
 
@@ -48,10 +44,10 @@ def install(generator) -> None:
     if env is None:
         return
     settings = generator.settings
-    env.globals["SEARCH_URL"] = _get(settings, "SEARCH_URL")
-    env.globals["SEARCH_BUNDLE_DIR"] = _get(settings, "SEARCH_BUNDLE_DIR")
+    env.globals["SEARCH_URL"] = setting(settings, "SEARCH_URL")
+    env.globals["SEARCH_BUNDLE_DIR"] = setting(settings, "SEARCH_BUNDLE_DIR")
     env.globals["SEARCH_BASE_PATH"] = base_path(settings)
-    env.globals["SEARCH_BROWSE_LINKS"] = _get(settings, "SEARCH_BROWSE_LINKS")
+    env.globals["SEARCH_BROWSE_LINKS"] = setting(settings, "SEARCH_BROWSE_LINKS")
 
 
 def get_generators(_pelican):
@@ -60,10 +56,10 @@ def get_generators(_pelican):
 
 def index_site(pelican) -> None:
     settings = pelican.settings
-    if not _get(settings, "SEARCH_INDEX"):
+    if not setting(settings, "SEARCH_INDEX"):
         return
-    language = _get(settings, "SEARCH_LANGUAGE") or settings.get("DEFAULT_LANG") or "de"
-    build_index(Path(settings["OUTPUT_PATH"]), _get(settings, "SEARCH_BUNDLE_DIR"), language)
+    language = setting(settings, "SEARCH_LANGUAGE") or settings.get("DEFAULT_LANG") or "de"
+    build_index(Path(settings["OUTPUT_PATH"]), setting(settings, "SEARCH_BUNDLE_DIR"), language)
 
 
 def allow_bundle_scripts(pelican) -> None:
@@ -72,7 +68,7 @@ def allow_bundle_scripts(pelican) -> None:
 
     settings = pelican.settings
     own = list(settings.get("CONTENT_SCRIPT_FOLDERS", CONTENT_DEFAULTS["CONTENT_SCRIPT_FOLDERS"]))
-    bundle = _get(settings, "SEARCH_BUNDLE_DIR").strip("/")
+    bundle = setting(settings, "SEARCH_BUNDLE_DIR").strip("/")
     if bundle not in own:
         settings["CONTENT_SCRIPT_FOLDERS"] = [*own, bundle]
 

@@ -1,5 +1,6 @@
 """Settings of the search plugin and their defaults."""
 
+from knotenpunkt.plugins.content_errors import config
 from knotenpunkt.plugins.content_errors.i18n import N_
 
 DEFAULTS = {
@@ -26,3 +27,8 @@ DEFAULTS = {
         (N_("Über uns"), "ueber-uns/"),
     ],
 }
+
+
+def setting(settings, name: str):
+    """One setting of this plugin, with its documented default (the one accessor)."""
+    return config.setting(settings, DEFAULTS, name)
