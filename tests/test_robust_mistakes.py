@@ -90,7 +90,20 @@ CASES = {
     "date-german-time": (0, []),
     "date-impossible": (
         1,
-        ["blog/unmoeglich.md, Zeile 2", "„31.02.2026“ ist kein gültiges Datum", "2026-03-01"],
+        [
+            "blog/unmoeglich.md, Zeile 2",
+            "Den 31. Februar 2026 gibt es nicht.",
+            "Der Februar 2026 hat 28 Tage.",
+        ],
+    ),
+    # the same diagnosis in ISO notation: not "write it as year-month-day"
+    "date-impossible-iso": (
+        1,
+        ["blog/unmoeglich-iso.md, Zeile 2", "Den 31. Februar 2026 gibt es nicht."],
+    ),
+    "date-impossible-month": (
+        1,
+        ["blog/monat.md, Zeile 2", "Einen 13. Monat gibt es nicht („2026-13-01“).", "vertauscht"],
     ),
     "date-words": (1, ["blog/worte.md, Zeile 2", "„nächsten Freitag“ ist kein gültiges Datum"]),
     "date-future": (

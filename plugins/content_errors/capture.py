@@ -7,13 +7,14 @@ such log messages as content errors instead, and the build stops.
 
 from __future__ import annotations
 
+import datetime
 import logging
 import os
 import sys
 
-from .dates import DateFormatError
+from .dates import DateFormatError, ImpossibleDateError
 from .errors import ERROR, WARNING, ContentError, report
-from .i18n import _
+from .i18n import _, current_language
 from .lint import decode, encoding_error
 
 
@@ -54,6 +55,8 @@ def explain_exception(path: str, exc: BaseException) -> ContentError:
             _("Die Datei ist nicht als UTF-8 gespeichert und kann nicht gelesen werden."),
             _("Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“."),
         )
+    if isinstance(exc, ImpossibleDateError):
+        return impossible_date(path, exc)
     if isinstance(exc, DateFormatError):
         return ContentError(
             path,
@@ -71,6 +74,32 @@ def explain_exception(path: str, exc: BaseException) -> ContentError:
         _("Die Datei konnte nicht gelesen werden ({detail}).").format(detail=text),
         _("Prüfen Sie die Kopfzeilen (Feld: Wert) am Anfang der Datei."),
     )
+
+
+def impossible_date(path: str, exc: ImpossibleDateError) -> ContentError:
+    """„Den 31. Februar 2026 gibt es nicht“: the notation was right, the day is not."""
+    from babel.dates import format_date
+
+    days = exc.days_in_month
+    if days is None:
+        message = _("Einen {month}. Monat gibt es nicht („{value}“).").format(
+            month=exc.month, value=exc.value
+        )
+        hint = _(
+            "Prüfen Sie, ob Tag und Monat vertauscht sind: Schreiben Sie Jahr-Monat-Tag "
+            "(„{field}: 2026-03-01“) oder Tag.Monat.Jahr („{field}: 1.3.2026“)."
+        ).format(field=exc.field)
+    else:
+        month = format_date(
+            datetime.date(exc.year, exc.month, 1), "MMMM", locale=current_language()
+        )
+        message = _("Den {day}. {month} {year} gibt es nicht.").format(
+            day=exc.day, month=month, year=exc.year
+        )
+        hint = _("Der {month} {year} hat {days} Tage. Prüfen Sie Tag und Monat.").format(
+            month=month, year=exc.year, days=days
+        )
+    return ContentError(path, exc.field, message, hint)
 
 
 class PelicanLogCapture(logging.Handler):

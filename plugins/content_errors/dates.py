@@ -8,6 +8,7 @@ both are unambiguous, everything else is rejected with a clear message.
 
 from __future__ import annotations
 
+import calendar
 import datetime
 import re
 
@@ -31,22 +32,42 @@ class DateFormatError(ValueError):
         self.value = value
 
 
+class ImpossibleDateError(DateFormatError):
+    """Written in a valid notation, but the day does not exist (31.02.2026, 2026-13-01)."""
+
+    def __init__(self, field: str, value: str, year: int, month: int, day: int) -> None:
+        super().__init__(field, value)
+        self.year, self.month, self.day = year, month, day
+
+    @property
+    def days_in_month(self) -> int | None:
+        """How many days the month has, or None when the month itself does not exist."""
+        if not 1 <= self.month <= 12:
+            return None
+        return calendar.monthrange(self.year, self.month)[1]
+
+
 def parse_date(value: str, field: str = "Date") -> datetime.datetime:
     text = value.strip()
     match = ISO.match(text) or GERMAN.match(text)
     if not match:
         raise DateFormatError(field, text)
     parts = match.groupdict()
+    year, month, day = int(parts["y"]), int(parts["m"]), int(parts["d"])
+    try:
+        datetime.date(year, month, day)
+    except ValueError:
+        raise ImpossibleDateError(field, text, year, month, day) from None
     try:
         moment = datetime.datetime(
-            int(parts["y"]),
-            int(parts["m"]),
-            int(parts["d"]),
+            year,
+            month,
+            day,
             int(parts.get("H") or 0),
             int(parts.get("M") or 0),
             int(parts.get("S") or 0),
         )
-    except ValueError:
+    except ValueError:  # the day exists, the time of day does not (25:00)
         raise DateFormatError(field, text) from None
     offset = parts.get("tz")
     if offset:

@@ -38,6 +38,11 @@ def set_language(language: str, locale_dir: Path | None = None) -> None:
         _locale_dir = Path(locale_dir)
 
 
+def current_language() -> str:
+    """The language messages are shown in during this build (``de``, ``en`` …)."""
+    return _language
+
+
 def gettext(message: str) -> str:
     """The message in the site's language; the German original as fallback."""
     return _catalogue(str(_locale_dir), _language)[0].get(message, message)

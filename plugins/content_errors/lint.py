@@ -38,7 +38,12 @@ from .fields import (
 )
 from .i18n import _
 from .limits import check_markdown_text, check_text_size
-from .paths import links_leaving_content, refuse_links_and_specials, resolve_content_path
+from .paths import (
+    links_leaving_content,
+    links_to_missing_files,
+    refuse_links_and_specials,
+    resolve_content_path,
+)
 from .settings import setting
 from .values import character_problem
 from .values import check_value as check_value_form
@@ -310,6 +315,8 @@ class ContentLinter:
             self.check_values(source, header, fields)
         self.check_body(source, lines, header.body_start)
         for problem in links_leaving_content(source, self.relative(path), lines):
+            report(problem)
+        for problem in links_to_missing_files(self.root, source, self.relative(path), lines):
             report(problem)
 
     # --- the metadata block -------------------------------------------------------

@@ -197,3 +197,70 @@ def links_leaving_content(source: str, file_relative: str, lines: list[str]) -> 
                     )
                 )
     return problems
+
+
+FENCE_RE = re.compile(r"^\s*(```|~~~)")
+INLINE_CODE_RE = re.compile(r"`+[^`]*`+")
+
+
+def links_to_missing_files(
+    content_root: str | os.PathLike, source: str, file_relative: str, lines: list[str]
+) -> list[ContentError]:
+    """An error for every ``{filename}``-style link whose target is not in content/.
+
+    Pelican only logs "Unable to find" (naming the target, not the file with
+    the link) and publishes a literal ``{filename}`` address: a dead link on
+    the site. Here the member learns the file and line that hold the link.
+    Links in code (fenced blocks, backticks) are examples, not links.
+    """
+    root = Path(content_root)
+    folder = posixpath.dirname(file_relative)
+    problems = []
+    in_fence = False
+    for number, line in enumerate(lines, 1):
+        if FENCE_RE.match(line):
+            in_fence = not in_fence
+            continue
+        if in_fence:
+            continue
+        for match in BODY_LINK_RE.finditer(INLINE_CODE_RE.sub("", line)):
+            target = match.group(1).split("#", 1)[0].split("?", 1)[0]
+            joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
+            normal = posixpath.normpath(joined)
+            if normal == ".." or normal.startswith("../") or (root / normal).exists():
+                continue  # leaving content/ is links_leaving_content's error
+            problems.append(
+                ContentError(
+                    source,
+                    None,
+                    _("Der Link „{link}“ zeigt auf eine Datei, die es nicht gibt.").format(
+                        link=match.group(0)
+                    ),
+                    _missing_link_hint(root, normal),
+                    line=number,
+                )
+            )
+    return problems
+
+
+def _missing_link_hint(root: Path, normal: str) -> str:
+    from .errors import suggest
+
+    parent = root / posixpath.dirname(normal)
+    name = posixpath.basename(normal)
+    siblings = sorted(p.name for p in parent.iterdir()) if parent.is_dir() else []
+    same_but_case = next((s for s in siblings if s.lower() == name.lower()), None)
+    if same_but_case:
+        return _("Achten Sie auf Groß- und Kleinschreibung: Die Datei heißt „{actual}“.").format(
+            actual=same_but_case
+        )
+    close = suggest(name, siblings)
+    if close:
+        return _("Meinten Sie „{path}“? Wurde die Datei vielleicht umbenannt?").format(
+            path=posixpath.join(posixpath.dirname(normal), close)
+        )
+    return _(
+        "Prüfen Sie den Pfad: Er beginnt nach {{filename}} mit „/“ und dem Ordner in "
+        "content/, z. B. „{{filename}}/pages/mitmachen.md“. Wurde die Datei umbenannt "
+        "oder gelöscht, passen Sie den Link an."
+    ).format()

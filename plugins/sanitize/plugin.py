@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
 from knotenpunkt.plugins import content_errors
 from knotenpunkt.plugins.content_errors import ContentError, report
+from knotenpunkt.plugins.content_errors.errors import WARNING
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican import signals
 
 from .clean import clean
+from .removed import Removal, removed_markup
 from .settings import setting
 
 
@@ -21,10 +26,12 @@ def clean_content_object(instance) -> None:
         "id_prefix": setting(settings, "SANITIZE_ID_PREFIX"),
     }
     external: list[str] = []
+    removed: list[Removal] = []
 
     def cleaned(html: str) -> str:
         result = clean(html, **options)
         external.extend(result.external_images)
+        removed.extend(removed_markup(html))
         return result.html
 
     if getattr(instance, "_content", None):
@@ -38,6 +45,69 @@ def clean_content_object(instance) -> None:
     for url in dict.fromkeys(external):
         if source:
             report(external_image(source, url))
+    for removal in dict.fromkeys(removed):
+        if source:
+            report(removal_warning(source, removal))
+
+
+def _line_of(source: str, removal: Removal) -> int | None:
+    """Where the removed markup is written in the file (first match), if found."""
+    try:
+        lines = Path(source).read_text(encoding="utf-8-sig").splitlines()
+    except (OSError, UnicodeDecodeError):
+        return None
+    if removal.what == "<h1>":
+        pattern = re.compile(r"^\s{0,3}#(?!#)\s|<h1", re.IGNORECASE)
+    else:
+        pattern = re.compile(re.escape(removal.needle), re.IGNORECASE)
+    return next((n for n, line in enumerate(lines, 1) if pattern.search(line)), None)
+
+
+def removal_warning(source: str, removal: Removal) -> ContentError:
+    """Nothing is removed silently: the member learns what and why (issue 12)."""
+    if removal.what in ("<script>", "<style>"):
+        message = _(
+            "„{what}“ wurde samt Inhalt aus dem Text entfernt: Skripte und Stilangaben aus "
+            "Inhaltsdateien laufen auf der Website nie."
+        )
+        hint = _(
+            "Löschen Sie es aus der Datei. Ein Video binden Sie ein, indem Sie seinen Link "
+            "allein in eine Zeile schreiben."
+        )
+    elif removal.what == "<h1>":
+        message = _(
+            "Eine Überschrift der ersten Ebene („# …“) ist dem Seitentitel vorbehalten; "
+            "ihr Text erscheint als normaler Absatz."
+        )
+        hint = _("Schreiben Sie Zwischenüberschriften mit zwei Rauten: „## …“.")
+    elif removal.kind == "element":
+        message = _(
+            "„{what}“ wird auf der Website nicht angezeigt; nur der Text darin bleibt stehen."
+        )
+        hint = _(
+            "Löschen Sie das Element aus der Datei. Ein Video binden Sie ein, indem Sie "
+            "seinen Link allein in eine Zeile schreiben."
+        )
+    elif removal.kind == "attribute":
+        message = _(
+            "Die Angabe {what} wurde entfernt: Inhaltsdateien dürfen keine Skripte oder "
+            "Sonderfunktionen mitbringen."
+        )
+        hint = _("Löschen Sie die Angabe aus der Datei.")
+    elif removal.kind == "address":
+        message = _("Ein Link oder Bild mit der Adresse „{what}…“ wurde entfernt.")
+        hint = _("Verwenden Sie eine Adresse mit https://, mailto: oder tel:.")
+    else:
+        message = _("Die Klasse „{what}“ wurde entfernt; die Gestaltung kommt allein vom Theme.")
+        hint = _('Löschen Sie class="{what}" aus der Datei.')
+    return ContentError(
+        source,
+        None,
+        message.format(what=removal.what),
+        hint.format(what=removal.what),
+        line=_line_of(source, removal),
+        severity=WARNING,
+    )
 
 
 def external_image(source: str, url: str) -> ContentError:
