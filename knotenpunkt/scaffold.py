@@ -107,7 +107,7 @@ def render(field_set, preset: dict[str, str], intro: str) -> str:
 
 def next_episode(podcast_folder: Path) -> tuple[int, int]:
     """(number, season) for the next episode, from the episodes already there."""
-    from knotenpunkt.plugins.content_errors.lint import decode, parse_header
+    from knotenpunkt.plugins.content_errors.header import decode, parse_header
 
     number, season = 0, 1
     for path in sorted(podcast_folder.glob("*.md")):

@@ -12,7 +12,7 @@ import datetime
 import pytest
 from knotenpunkt.plugins.content_errors.dates import DateFormatError, parse_date
 from knotenpunkt.plugins.content_errors.fields import Field, alias_for, registered
-from knotenpunkt.plugins.content_errors.lint import parse_header
+from knotenpunkt.plugins.content_errors.header import parse_header
 
 from knotenpunkt.docs import render_reference
 from knotenpunkt.scaffold import load_field_sets, scaffold

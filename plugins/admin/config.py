@@ -20,8 +20,8 @@ import re
 from pathlib import Path
 
 from knotenpunkt.plugins.content_errors.fields import Field
+from knotenpunkt.plugins.content_errors.header import decode, parse_header
 from knotenpunkt.plugins.content_errors.i18n import _
-from knotenpunkt.plugins.content_errors.lint import decode, parse_header
 from knotenpunkt.plugins.i18n.slugs import german_slug
 
 from .content_types import ContentType

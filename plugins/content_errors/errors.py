@@ -130,7 +130,7 @@ def _normal(path: str) -> str:
 def _locate(path: str, field: str) -> int | None:
     if not os.path.isfile(path):
         return None
-    from .lint import find_field_line  # lint imports this module
+    from .header import find_field_line  # header imports nothing of ours; kept lazy
 
     return find_field_line(path, field)
 

@@ -18,6 +18,7 @@ from pelican.readers import HTMLReader, MarkdownReader
 
 from .dates import StrictDatesMixin
 from .errors import ContentError
+from .header import decode
 from .i18n import _
 from .limits import (
     RenderTimeout,
@@ -27,7 +28,6 @@ from .limits import (
     time_limit,
     timeout_error,
 )
-from .lint import decode
 from .paths import refuse_links_and_specials
 
 

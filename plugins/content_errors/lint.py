@@ -14,7 +14,6 @@ import datetime
 import fnmatch
 import os
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cleaning import choice_problem
@@ -36,6 +35,16 @@ from .fields import (
     register_pelican_defaults,
     registered,
 )
+from .header import (  # noqa: F401 - the parser's names stay importable from here
+    KEYLIKE_RE,
+    META_MORE_RE,
+    META_RE,
+    Header,
+    MetaLine,
+    decode,
+    find_field_line,
+    parse_header,
+)
 from .i18n import _
 from .limits import check_markdown_text, check_text_size
 from .paths import (
@@ -53,11 +62,6 @@ CONTENT_EXTENSIONS = MARKDOWN_EXTENSIONS | {"rst", "html", "htm"}
 #: files a member might save by mistake instead of Markdown
 MISTAKEN_EXTENSIONS = {"txt", "doc", "docx", "odt", "rtf", "pdf", "md.txt"}
 
-# The same patterns Python-Markdown's meta extension uses.
-META_RE = re.compile(r"^[ ]{0,3}(?P<key>[A-Za-z0-9_-]+):\s*(?P<value>.*)")
-META_MORE_RE = re.compile(r"^[ ]{4,}(?P<value>.*)")
-# What a member meant as a key, even with umlauts or spaces: "Schlagwörter: …"
-KEYLIKE_RE = re.compile(r"^\s*(?P<key>[^\s:][^:]{0,30}?)\s*:\s*(?P<value>.*)$")
 LIST_SEPARATORS = re.compile(r"\s*;\s*|\s+(?:und|and|&)\s+")
 CONTAINER_TAGS = (
     "div",
@@ -85,34 +89,6 @@ INLINE_CODE_RE = re.compile(r"`+[^`]*`+")
 KEY_CUTOFF = 0.75
 
 
-@dataclass
-class MetaLine:
-    key: str
-    value: str
-    line: int
-
-
-@dataclass
-class Header:
-    """The metadata block of a Markdown file, as Pelican will read it."""
-
-    entries: list[MetaLine] = field(default_factory=list)
-    #: lines the reader will not take as metadata although they look like it
-    stray: list[tuple[int, str]] = field(default_factory=list)
-    body_start: int = 0  # index into lines
-
-    def first(self, key: str) -> MetaLine | None:
-        key = key.lower()
-        return next((e for e in self.entries if e.key.lower() == key), None)
-
-
-def decode(raw: bytes) -> str:
-    """UTF-8 text (a byte-order mark is fine); raises UnicodeDecodeError otherwise."""
-    if raw.startswith(b"\xef\xbb\xbf"):
-        raw = raw[3:]
-    return raw.decode("utf-8")
-
-
 def line_of_offset(raw: bytes, offset: int) -> int:
     return raw[:offset].count(b"\n") + 1
 
@@ -132,62 +108,6 @@ def encoding_error(path: str, raw: bytes, exc: UnicodeDecodeError) -> ContentErr
     )
     problem.covers_file = True  # nothing else about this file can be read
     return problem
-
-
-def parse_header(lines: list[str]) -> Header:
-    """Split the metadata block off as Python-Markdown's meta extension does."""
-    header = Header()
-    index = 0
-    if lines and lines[0].strip() == "---":
-        index = 1
-    current: MetaLine | None = None
-    while index < len(lines):
-        text = lines[index]
-        if not text.strip() or (text.strip() in ("---", "...") and header.entries):
-            index += 1
-            break
-        meta = META_RE.match(text)
-        more = META_MORE_RE.match(text)
-        if meta:
-            current = MetaLine(meta.group("key"), meta.group("value").strip(), index + 1)
-            header.entries.append(current)
-        elif more and current is not None:
-            current.value = (current.value + " " + more.group("value").strip()).strip()
-        else:
-            # the reader stops here: everything from this line on is body text
-            header.stray = _stray_lines(lines, index)
-            break
-        index += 1
-    header.body_start = index
-    return header
-
-
-def _stray_lines(lines: list[str], start: int) -> list[tuple[int, str]]:
-    """Lines from ``start`` to the next blank line: the rest of the would-be header."""
-    stray = []
-    for number in range(start, len(lines)):
-        if not lines[number].strip():
-            break
-        stray.append((number + 1, lines[number]))
-    return stray
-
-
-def find_field_line(path: str, field_name: str) -> int | None:
-    """The line where ``field_name:`` is written in a content file, if it is."""
-    try:
-        text = decode(Path(path).read_bytes())
-    except (OSError, UnicodeDecodeError):
-        return None
-    lines = text.splitlines()
-    entry = parse_header(lines).first(field_name)
-    if entry:
-        return entry.line
-    wanted = field_name.lower()
-    for number, line in enumerate(lines[:60], 1):
-        keyish = KEYLIKE_RE.match(line)
-        if keyish and keyish.group("key").strip().lower() == wanted:
-            return number
-    return None
 
 
 class ContentLinter:
