@@ -9,11 +9,18 @@ import pytest
 
 from knotenpunkt.scaffold import ScaffoldError, german_slug, next_episode, scaffold
 from sitebuild import PROJECT_ROOT, SAMPLE_CONTENT, build_site, copy_sample
+from test_robust_network_mistakes import network_site
 
 
 @pytest.fixture
 def content(tmp_path):
     return copy_sample(tmp_path)
+
+
+@pytest.fixture
+def small(tmp_path):
+    """The tiny network (one member, one post, one episode): for tests that build."""
+    return network_site(tmp_path)
 
 
 def test_german_transliteration_for_slugs():
@@ -31,7 +38,8 @@ REQUIRED_TO_FILL = {
 }
 
 
-def test_member_template_names_exactly_the_fields_to_fill_then_builds(content, tmp_path):
+def test_member_template_names_exactly_the_fields_to_fill_then_builds(small, tmp_path):
+    content = small
     path = scaffold("member", content, name="Jana Müller")
     assert path == content / "members" / "jana-mueller.md"
     text = path.read_text(encoding="utf-8")
@@ -50,7 +58,8 @@ def test_member_template_names_exactly_the_fields_to_fill_then_builds(content, t
     assert "Jana Müller" in second.page("mitglieder/jana-mueller/index.html")
 
 
-def test_post_template_is_a_draft_that_builds(content, tmp_path):
+def test_post_template_is_a_draft_that_builds(small, tmp_path):
+    content = small
     path = scaffold("post", content, title="Unser Sommerfest", author="anna-beispiel")
     text = path.read_text(encoding="utf-8")
     assert path == content / "blog" / "unser-sommerfest.md"
@@ -86,7 +95,8 @@ def test_episode_gets_next_number_and_fresh_guid(content):
     assert guid not in second.read_text(encoding="utf-8")
 
 
-def test_episode_template_is_a_draft_then_needs_its_audio(content, tmp_path):
+def test_episode_template_is_a_draft_then_needs_its_audio(small, tmp_path):
+    content = small
     path = scaffold("episode", content, title="Neue Folge")
     assert build_site(content, tmp_path / "draft").exit_code == 0
     path.write_text(
@@ -95,12 +105,12 @@ def test_episode_template_is_a_draft_then_needs_its_audio(content, tmp_path):
     )
     missing = build_site(content, tmp_path / "missing")
     assert missing.exit_code == 1
-    assert "folge-04-neue-folge.md, Zeile 3" in missing.messages
+    assert "folge-02-neue-folge.md, Zeile 3" in missing.messages
     assert "Feld „Audio“" in missing.messages
-    shutil.copy(SAMPLE_CONTENT / "audio" / "folge-01.mp3", content / "audio" / "folge-04.mp3")
+    shutil.copy(SAMPLE_CONTENT / "audio" / "folge-01.mp3", content / "audio" / "folge-02.mp3")
     result = build_site(content, tmp_path / "out")
     assert result.exit_code == 0, result.messages
-    assert "Neue Folge" in result.page("podcast/folge-04-neue-folge/index.html")
+    assert "Neue Folge" in result.page("podcast/folge-02-neue-folge/index.html")
 
 
 @pytest.mark.parametrize(
