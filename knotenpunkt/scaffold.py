@@ -18,7 +18,23 @@ from knotenpunkt.plugins.content_errors.i18n import _
 
 from . import PROJECT_ROOT, use_site_language
 
-FOLDERS = {"member": "members", "post": "blog", "episode": "podcast"}
+#: where each kind of new file goes: the setting naming its folders, and the default
+FOLDERS = {
+    "member": ("MEMBERS_PATHS", "members"),
+    "post": ("ARTICLE_PATHS", "blog"),
+    "episode": ("PODCAST_CONTENT_DIR", "podcast"),
+}
+
+
+def folder_for(kind: str, settings) -> str:
+    """The content folder of ``kind`` as this site's settings place it."""
+    name, default = FOLDERS[kind]
+    value = settings.get(name)
+    if isinstance(value, str):
+        return value.strip("/") or default
+    podcast = str(settings.get("PODCAST_CONTENT_DIR") or "podcast").strip("/")
+    folders = [str(f).strip("/") for f in value or () if str(f).strip("/") != podcast]
+    return folders[0] if folders else default
 
 
 class ScaffoldError(Exception):
@@ -30,6 +46,12 @@ def german_slug(text: str) -> str:
     from knotenpunkt.plugins.i18n.slugs import german_slug as build_slug
 
     return build_slug(text)
+
+
+def load_settings(settings_file: Path = PROJECT_ROOT / "pelicanconf.py"):
+    from pelican.settings import read_settings
+
+    return read_settings(str(settings_file))
 
 
 def load_field_sets(settings_file: Path = PROJECT_ROOT / "pelicanconf.py") -> dict:
@@ -129,7 +151,9 @@ def scaffold(
 ) -> Path:
     """Write the new file and return its path; ScaffoldError if it cannot."""
     field_sets = load_field_sets()
-    folder = FOLDERS[kind]
+    settings = load_settings()
+    folder = folder_for(kind, settings)
+    members_folder = folder_for("member", settings)
     field_set = field_sets.get(folder)
     if field_set is None:
         raise ScaffoldError(
@@ -157,7 +181,7 @@ def scaffold(
             )
         slug = german_slug(title)
         filename = f"{slug}.md"
-        if author and not (content / "members" / f"{author}.md").exists():
+        if author and not (content / members_folder / f"{author}.md").exists():
             raise ScaffoldError(
                 _(
                     "Ein Mitglied mit dem Slug „{author}“ gibt es nicht "
