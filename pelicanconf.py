@@ -160,6 +160,7 @@ PLUGINS = [
     "images",
     "members",
     "podcast",
+    "assets",
 ]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the

@@ -161,7 +161,7 @@ def generate(root: Path, members: int, posts: int, episodes: int) -> Path:
     for n in range(episodes):
         shutil.copy(audio, content / "audio" / f"bench-{n:04d}.mp3")
         (content / "podcast" / f"bench-{n:04d}.md").write_text(
-            f"Title: Folge {n + 1}\nSlug: bench-folge-{n + 1}\n"
+            f"Title: Bench-Thema {n + 1}\nSlug: bench-folge-{n + 1}\n"
             f"Date: 2024-{n % 12 + 1:02d}-{n % 28 + 1:02d} 08:00\nCategory: Podcast\n"
             f"Audio: audio/bench-{n:04d}.mp3\nEpisode: {n + 1}\nSeason: 1\n"
             f"Guid: 00000000-0000-4000-8000-{n:012d}\nSummary: Folge {n + 1}.\n"

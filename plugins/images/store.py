@@ -80,14 +80,17 @@ def store_for(context: dict) -> ImageStore:
     return store
 
 
-def square_variants(context: dict, path: str, source_path: str, field_name: str) -> Picture:
+def square_variants(
+    context: dict, path: str, source_path: str, field_name: str, *, claim: bool = True
+) -> Picture:
     """Plan the square variants of the photo ``path`` (relative to the content folder).
 
     Raises :class:`ContentError` for ``source_path``/``field_name`` when the
     file is missing or not a readable image. Encoding happens later, when the
-    images generator writes its output.
+    images generator writes its output. ``claim=False`` keeps the original
+    published as well (the podcast cover: feeds need the full size).
     """
-    return store_for(context).square(path, source_path, field_name)
+    return store_for(context).square(path, source_path, field_name, claim=claim)
 
 
 class ImageStore:
@@ -141,7 +144,7 @@ class ImageStore:
             )
         return relative, absolute
 
-    def square(self, path: str, source_path: str, field_name: str) -> Picture:
+    def square(self, path: str, source_path: str, field_name: str, claim: bool = True) -> Picture:
         relative, absolute = self.resolve(path, source_path, field_name)
         if relative in self.pictures:
             return self.pictures[relative]
@@ -173,7 +176,7 @@ class ImageStore:
                 url = f"{self.output_dir}/{filename}" if self.output_dir else filename
                 picture.variants.append(Variant(size, url, mime, filename))
         self.pictures[relative] = picture
-        if self.generated_content is not None:
+        if claim and self.generated_content is not None:
             # Claim the original: Pelican's static copy skips sources, so the
             # photo with its EXIF/GPS data is never published.
             self.generated_content[relative] = picture

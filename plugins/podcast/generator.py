@@ -239,6 +239,22 @@ class PodcastGenerator(Generator):
                 episode = article.podcast
                 episode.hosts = self.published_photos(episode.hosts)
                 episode.guests = self.published_photos(episode.guests)
+        self.cover = self.cover_variants() if self.has_episodes else None
+
+    def cover_variants(self):
+        """The cover as small square variants for /podcast/ (shown at 160 px);
+        the full-size original stays published for the feed."""
+        if "images" not in (self.settings.get("PLUGINS") or []):
+            return None
+        import images
+
+        image = ps.get(self.settings, "PODCAST_IMAGE")
+        try:
+            return images.square_variants(
+                self.context, image, SETTINGS_FILE, "PODCAST_IMAGE", claim=False
+            )
+        except ContentError:  # check_channel has reported the broken cover
+            return None
 
     def published_photos(self, people: list) -> list:
         """People whose ``photo`` is the URL the site really publishes.
@@ -281,6 +297,7 @@ class PodcastGenerator(Generator):
             "podcast_title": ps.get(settings, "PODCAST_TITLE"),
             "podcast_description": ps.get(settings, "PODCAST_DESCRIPTION"),
             "podcast_image": ps.get(settings, "PODCAST_IMAGE"),
+            "podcast_cover": getattr(self, "cover", None),
             "podcast_url": ps.get(settings, "PODCAST_URL"),
             "podcast_subscribe_url": ps.get(settings, "PODCAST_SUBSCRIBE_URL"),
             "podcast_apps": subscribe_links(settings, feed),
