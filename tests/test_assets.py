@@ -112,7 +112,7 @@ def test_podcast_cover_is_shown_from_small_variants(production):
     header = html.split('<header class="podcast-header">')[1].split("</header>")[0]
     assert "images/podcast/cover.jpg" not in header
     sources = re.findall(r"/(bilder/cover-[0-9a-f]+-(\d+)\.(?:jpg|webp))", header)
-    assert sources and all(int(width) <= 640 for _path, width in sources)
+    assert sorted({int(width) for _path, width in sources}) == [160, 320]
     for path, _width in sources:
         assert production.exists(path)
     img = re.search(r'<img class="podcast-header__cover" src="[^"]+/(bilder/[^"]+)"', header)

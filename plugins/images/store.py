@@ -81,16 +81,24 @@ def store_for(context: dict) -> ImageStore:
 
 
 def square_variants(
-    context: dict, path: str, source_path: str, field_name: str, *, claim: bool = True
+    context: dict,
+    path: str,
+    source_path: str,
+    field_name: str,
+    *,
+    claim: bool = True,
+    sizes: tuple[int, ...] | None = None,
 ) -> Picture:
     """Plan the square variants of the photo ``path`` (relative to the content folder).
 
     Raises :class:`ContentError` for ``source_path``/``field_name`` when the
     file is missing or not a readable image. Encoding happens later, when the
     images generator writes its output. ``claim=False`` keeps the original
-    published as well (the podcast cover: feeds need the full size).
+    published as well (the podcast cover: feeds need the full size);
+    ``sizes`` replaces ``IMAGES_SQUARE_SIZES`` for a picture always shown at
+    one size.
     """
-    return store_for(context).square(path, source_path, field_name, claim=claim)
+    return store_for(context).square(path, source_path, field_name, claim=claim, sizes=sizes)
 
 
 class ImageStore:
@@ -144,7 +152,14 @@ class ImageStore:
             )
         return relative, absolute
 
-    def square(self, path: str, source_path: str, field_name: str, claim: bool = True) -> Picture:
+    def square(
+        self,
+        path: str,
+        source_path: str,
+        field_name: str,
+        claim: bool = True,
+        sizes: tuple[int, ...] | None = None,
+    ) -> Picture:
         relative, absolute = self.resolve(path, source_path, field_name)
         if relative in self.pictures:
             return self.pictures[relative]
@@ -165,7 +180,7 @@ class ImageStore:
                 ),
             ) from None
         side = min(width, height)
-        widths = tuple(s for s in self.sizes if s <= side) or (side,)
+        widths = tuple(s for s in (sizes or self.sizes) if s <= side) or (side,)
         recipe = f"{RECIPE_VERSION}|{widths}|{self.quality['JPEG']}|{self.quality['WEBP']}"
         digest = hashlib.sha256(data + recipe.encode()).hexdigest()[:16]
         stem = Path(relative).stem

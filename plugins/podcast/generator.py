@@ -242,8 +242,8 @@ class PodcastGenerator(Generator):
         self.cover = self.cover_variants() if self.has_episodes else None
 
     def cover_variants(self):
-        """The cover as small square variants for /podcast/ (shown at 160 px);
-        the full-size original stays published for the feed."""
+        """The cover as small square variants for /podcast/ (shown at 160 px,
+        320 for sharp screens); the full-size original stays published for the feed."""
         if "images" not in (self.settings.get("PLUGINS") or []):
             return None
         import images
@@ -251,7 +251,7 @@ class PodcastGenerator(Generator):
         image = ps.get(self.settings, "PODCAST_IMAGE")
         try:
             return images.square_variants(
-                self.context, image, SETTINGS_FILE, "PODCAST_IMAGE", claim=False
+                self.context, image, SETTINGS_FILE, "PODCAST_IMAGE", claim=False, sizes=(160, 320)
             )
         except ContentError:  # check_channel has reported the broken cover
             return None
