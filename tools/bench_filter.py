@@ -90,7 +90,7 @@ PARSE_INDEX = """() => { const t = performance.now();
 
 STEPS = [
     ("all → one competence", "#filter-kompetenz", "{competence}", "change"),
-    ("+ one region", "#filter-region", "musterstadt-nord", "change"),
+    ("+ one region", "#filter-region", "{region}", "change"),
     ("+ search word", "#filter-suche", "beratung", "input"),
     ("→ all again", "[data-member-reset]", None, "click"),
     ("typing a name", "#filter-suche", "lindner", "input"),
@@ -126,6 +126,8 @@ def measure(members: int = 2000, runs: int = 10) -> dict:
             calibrations = [page.evaluate(CALIBRATE) for _ in range(3)]
             for run in range(runs):
                 competence = COMPETENCES[run % len(COMPETENCES)]
+                # same parity as the competence's index: the pair always has members
+                region = "musterstadt-" + REGIONS[run % len(REGIONS)].lower().replace("ü", "ue")
                 for label, selector, value, event in STEPS:
                     if event == "click":
                         found = page.evaluate(
@@ -138,7 +140,7 @@ def measure(members: int = 2000, runs: int = 10) -> dict:
                             selector,
                         )
                     else:
-                        value = value.format(competence=competence)
+                        value = value.format(competence=competence, region=region)
                         found = page.evaluate(TIME_CHANGE, [selector, value, event])
                     figures["steps"][label].append(found)
                 calibrations.append(page.evaluate(CALIBRATE))
