@@ -6,12 +6,15 @@ import hashlib
 from dataclasses import dataclass
 from pathlib import Path
 
-import rcssmin
-import rjsmin
-
 
 def minify(name: str, data: bytes) -> bytes:
-    """CSS and JavaScript without comments and needless white space; other files unchanged."""
+    """CSS and JavaScript without comments and needless white space; other files unchanged.
+
+    The minifiers are imported here: development builds never minify and so
+    do not need them installed."""
+    import rcssmin
+    import rjsmin
+
     if name.endswith(".css"):
         return rcssmin.cssmin(data.decode("utf-8")).encode("utf-8")
     if name.endswith(".js"):
