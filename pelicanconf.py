@@ -165,6 +165,7 @@ PLUGINS = [
     "members",
     "podcast",
     "admin",
+    "assets",
 ]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the

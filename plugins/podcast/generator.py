@@ -279,6 +279,22 @@ class PodcastGenerator(Generator):
                 episode = article.podcast
                 episode.hosts = self.published_photos(episode.hosts)
                 episode.guests = self.published_photos(episode.guests)
+        self.cover = self.cover_variants() if self.has_episodes else None
+
+    def cover_variants(self):
+        """The cover as small square variants for /podcast/ (shown at 160 px,
+        320 for sharp screens); the full-size original stays published for the feed."""
+        if "images" not in (self.settings.get("PLUGINS") or []):
+            return None
+        import images
+
+        image = ps.get(self.settings, "PODCAST_IMAGE")
+        try:
+            return images.square_variants(
+                self.context, image, SETTINGS_FILE, "PODCAST_IMAGE", claim=False, sizes=(160, 320)
+            )
+        except ContentError:  # check_channel has reported the broken cover
+            return None
 
     def write_episode_extras(self, writer, article, relative, common) -> None:
         """The transcript-only page (when there is a transcript) and the embed player."""
@@ -364,6 +380,7 @@ class PodcastGenerator(Generator):
             "podcast_title": ps.get(settings, "PODCAST_TITLE"),
             "podcast_description": ps.get(settings, "PODCAST_DESCRIPTION"),
             "podcast_image": ps.get(settings, "PODCAST_IMAGE"),
+            "podcast_cover": getattr(self, "cover", None),
             "podcast_url": ps.get(settings, "PODCAST_URL"),
             "podcast_subscribe_url": ps.get(settings, "PODCAST_SUBSCRIBE_URL"),
             "podcast_apps": subscribe_links(settings, feed),
