@@ -31,6 +31,9 @@ URL_ATTRIBUTES = frozenset(
         "srcset",
     }
 )
+# <script> elements of these types are data blocks a browser never runs (JSON-LD,
+# the directory's member index); importmap and module stay forbidden.
+DATA_BLOCK_TYPES = frozenset({"application/ld+json", "application/json"})
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
 SCRIPT_NAME = re.compile(r"^[A-Za-z0-9_-]+\.js$")
@@ -43,7 +46,7 @@ def _script_url(value: str) -> bool:
 
 
 def _own_script(element, site_host: str, script_folders: tuple[str, ...]) -> bool:
-    if (element.get("type") or "").strip().lower() == "application/ld+json":
+    if (element.get("type") or "").strip().lower() in DATA_BLOCK_TYPES:
         return not element.get("src")
     source = element.get("src")
     if not source or (element.text or "").strip():
