@@ -157,6 +157,7 @@ PLUGINS = [
     "knotenpunkt.plugins.members",
     "knotenpunkt.plugins.podcast",
     "knotenpunkt.plugins.admin",
+    "knotenpunkt.plugins.assets",
 ]
 
 # Autoescape on: member-supplied text is never markup. Templates mark the

@@ -37,3 +37,8 @@ DELETE_OUTPUT_DIRECTORY = True
 
 # A production build stops when the Impressum lacks a required value.
 LEGAL_REQUIRE_COMPLETE = True
+
+# Theme CSS, JS and images named after a hash of their content and minified
+# (plugin "assets"): a web server may let browsers cache them forever.
+ASSETS_FINGERPRINT = True
+ASSETS_MINIFY = True

@@ -1,19 +1,36 @@
-"""`make bench` keeps working: its synthetic network builds with the project's settings."""
+"""`make bench` keeps working: its synthetic network builds with both commands it times."""
 
+import os
 import subprocess
-import sys
 
 import bench
 from sitebuild import PROJECT_ROOT
 
 
-def test_synthetic_network_builds_with_knotenpunkt(tmp_path):
-    content = bench.generate(tmp_path, members=15, posts=10, episodes=3)
-    completed = subprocess.run(
-        [sys.executable, "-m", "pelican", str(content), "-o", str(tmp_path / "out"),
-         "-s", str(PROJECT_ROOT / "pelicanconf.py"), "-q", *bench.OUR_EXTRA_SETTINGS],
-        cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
+def run(command, cache):
+    return subprocess.run(
+        command, cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
+        env={**os.environ, "BENCH_CACHE": str(cache)},
     )  # fmt: skip
-    assert completed.returncode == 0, completed.stdout + completed.stderr
-    assert (tmp_path / "out" / "mitglieder" / "mitglied-00014" / "index.html").exists()
-    assert (tmp_path / "out" / "podcast" / "bench-folge-3" / "index.html").exists()
+
+
+def test_synthetic_network_builds_with_knotenpunkt_and_plain_pelican(tmp_path):
+    content = bench.generate(tmp_path, members=15, posts=10, episodes=3)
+    plain_conf, our_conf = bench.write_settings(tmp_path)
+
+    ours = run(bench.our_command(content, tmp_path / "ours", our_conf), tmp_path / "cache")
+    assert ours.returncode == 0, ours.stdout + ours.stderr
+    assert (tmp_path / "ours" / "mitglieder" / "mitglied-00014" / "index.html").exists()
+    assert (tmp_path / "ours" / "podcast" / "bench-folge-3" / "index.html").exists()
+    # the build's caches went to the folder the bench gave it, not the project's cache/
+    assert (tmp_path / "cache").is_dir()
+
+    plain = run(bench.plain_command(content, tmp_path / "plain", plain_conf), tmp_path / "pc")
+    assert plain.returncode == 0, plain.stdout + plain.stderr
+    assert bench.html_count(tmp_path / "plain") > 15
+
+    # what a visitor downloads: the directory's own stylesheet and script are counted
+    raw, zipped, names = bench.page_assets(tmp_path / "ours", "mitglieder/index.html")
+    assert any(name.startswith("members") and name.endswith(".css") for name in names)
+    assert any(name.startswith("member-filter") and name.endswith(".js") for name in names)
+    assert 0 < zipped < raw

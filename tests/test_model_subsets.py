@@ -26,8 +26,8 @@ PROJECT_SETTINGS = inherit(PROJECT_ROOT / "pelicanconf.py")
 #: every plugin the project lists, by its short name
 ALL = [plugin_name(p) for p in PROJECT_SETTINGS["PLUGINS"]]
 PACKAGE = "knotenpunkt.plugins."
-#: the theme's own needs (base.html: interface text and page addresses)
-THEME_NEEDS = ["i18n", "seo"]
+#: the theme's own needs (base.html: interface text, page addresses, asset URLs)
+THEME_NEEDS = ["i18n", "seo", "assets"]
 
 
 def menu_without(*addresses: str) -> list:

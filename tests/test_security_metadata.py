@@ -284,3 +284,14 @@ def test_a_direction_mark_is_a_warning_not_an_error():
     problem = character_problem("Name\u200f")
     assert problem is not None and problem.severity == "warning"
     assert "U+200F" in problem.message
+
+
+def test_data_blocks_pass_the_final_check_and_script_types_do_not():
+    """The directory's member index is a JSON data block; a module or importmap would run."""
+    data = '<script type="application/json" data-member-index>{"a": 1}</script>'
+    assert executable_parts(f"<html><body>{data}</body></html>") == []
+    for kind in ("module", "importmap", "text/javascript", ""):
+        page = f'<html><body><script type="{kind}">alert(1)</script></body></html>'
+        assert executable_parts(page) != [], kind
+    fetched = '<script type="application/json" src="https://evil.example/x.json"></script>'
+    assert executable_parts(f"<html><body>{fetched}</body></html>") != []

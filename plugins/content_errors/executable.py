@@ -31,9 +31,14 @@ URL_ATTRIBUTES = frozenset(
         "srcset",
     }
 )
+# <script> elements of these types are data blocks a browser never runs (JSON-LD,
+# the directory's member index); importmap and module stay forbidden.
+DATA_BLOCK_TYPES = frozenset({"application/ld+json", "application/json"})
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
-SCRIPT_NAME = re.compile(r"^[A-Za-z0-9_-]+\.js$")
+# "consent.js", or its fingerprinted production copy "consent.3f2a9c0b1d4e.js"
+# (plugins/assets: content hash before the suffix)
+SCRIPT_NAME = re.compile(r"^[A-Za-z0-9_-]+(?:\.[0-9a-f]{6,64})?\.js$")
 # Browsers drop these from URLs before reading the scheme: "java\tscript:" runs.
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
 
@@ -43,7 +48,7 @@ def _script_url(value: str) -> bool:
 
 
 def _own_script(element, site_host: str, script_folders: tuple[str, ...]) -> bool:
-    if (element.get("type") or "").strip().lower() == "application/ld+json":
+    if (element.get("type") or "").strip().lower() in DATA_BLOCK_TYPES:
         return not element.get("src")
     source = element.get("src")
     if not source or (element.text or "").strip():

@@ -16,6 +16,7 @@ import re
 import stat
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from .errors import ContentError
 from .i18n import _
@@ -200,6 +201,10 @@ def links_leaving_content(source: str, file_relative: str, lines: list[str]) -> 
 
 
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
+# like BODY_LINK_RE, with balanced parentheses inside the address, as Markdown reads it
+BODY_LINK_BALANCED_RE = re.compile(
+    r"\{(?:static|attach|filename)\}((?:[^\s()\"'<>]|\([^\s()\"'<>]*\))+)"
+)
 INLINE_CODE_RE = re.compile(r"`+[^`]*`+")
 
 
@@ -223,8 +228,9 @@ def links_to_missing_files(
             continue
         if in_fence:
             continue
-        for match in BODY_LINK_RE.finditer(INLINE_CODE_RE.sub("", line)):
-            target = match.group(1).split("#", 1)[0].split("?", 1)[0]
+        for match in BODY_LINK_BALANCED_RE.finditer(INLINE_CODE_RE.sub("", line)):
+            # Pelican unquotes the address before it looks for the file
+            target = unquote(match.group(1).split("#", 1)[0].split("?", 1)[0])
             joined = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}"
             normal = posixpath.normpath(joined)
             if normal == ".." or normal.startswith("../") or (root / normal).exists():

@@ -90,14 +90,25 @@ def original_picture(context: dict, path: str, source_path: str, field_name: str
     return store_for(context).original(path, source_path, field_name)
 
 
-def square_variants(context: dict, path: str, source_path: str, field_name: str) -> Picture:
+def square_variants(
+    context: dict,
+    path: str,
+    source_path: str,
+    field_name: str,
+    *,
+    claim: bool = True,
+    sizes: tuple[int, ...] | None = None,
+) -> Picture:
     """Plan the square variants of the photo ``path`` (relative to the content folder).
 
     Raises :class:`ContentError` for ``source_path``/``field_name`` when the
     file is missing or not a readable image. Encoding happens later, when the
-    images generator writes its output.
+    images generator writes its output. ``claim=False`` keeps the original
+    published as well (the podcast cover: feeds need the full size);
+    ``sizes`` replaces ``IMAGES_SQUARE_SIZES`` for a picture always shown at
+    one size.
     """
-    return store_for(context).square(path, source_path, field_name)
+    return store_for(context).square(path, source_path, field_name, claim=claim, sizes=sizes)
 
 
 class ImageStore:
@@ -141,17 +152,25 @@ class ImageStore:
             )
         return relative, absolute
 
-    def square(self, path: str, source_path: str, field_name: str) -> Picture:
+    def square(
+        self,
+        path: str,
+        source_path: str,
+        field_name: str,
+        claim: bool = True,
+        sizes: tuple[int, ...] | None = None,
+    ) -> Picture:
         relative, absolute = self.resolve(path, source_path, field_name)
         if relative in self.pictures:
             return self.pictures[relative]
-        if self.generated_content is not None:
+        if claim and self.generated_content is not None:
             # A named photo is never copied as it is, even when it turns out
             # broken below: its mistake is reported once, against the field.
+            # (claim=False: the original stays published, e.g. the podcast cover.)
             self.generated_content.setdefault(relative, None)
         data, width, height = self.read_checked(path, absolute, source_path, field_name)
         side = min(width, height)
-        widths = tuple(s for s in self.sizes if s <= side) or (side,)
+        widths = tuple(s for s in (sizes or self.sizes) if s <= side) or (side,)
         recipe = f"{RECIPE_VERSION}|{widths}|{self.quality['JPEG']}|{self.quality['WEBP']}"
         digest = hashlib.sha256(data + recipe.encode()).hexdigest()[:16]
         stem = Path(relative).stem
@@ -162,7 +181,7 @@ class ImageStore:
                 url = f"{self.output_dir}/{filename}" if self.output_dir else filename
                 picture.variants.append(Variant(size, url, mime, filename))
         self.pictures[relative] = picture
-        if self.generated_content is not None:
+        if claim and self.generated_content is not None:
             # Claim the original: Pelican's static copy skips sources, so the
             # photo with its EXIF/GPS data is never published.
             self.generated_content[relative] = picture

@@ -34,7 +34,7 @@ from knotenpunkt.plugins.content_errors.i18n import N_
 from knotenpunkt.plugins.i18n.slugs import german_slug
 from pelican.generators import CachingGenerator
 
-from . import authors
+from . import authors, directory
 from .contents import Competence, Facet, Member
 from .fields import COMPETENCE_FIELDS, MEMBER_FIELDS, field_named
 from .names import initials
@@ -312,12 +312,16 @@ class MembersGenerator(CachingGenerator):
                 **variables,
             )
 
-        write(
-            self.setting("MEMBERS_SAVE_AS"),
-            "members/directory",
-            self.setting("MEMBERS_URL"),
-            member_filter=self.member_filter(),
-        )
+        member_filter = self.member_filter()
+        for page in directory.directory_pages(self.members, self.settings):
+            write(
+                page.save_as,
+                "members/directory",
+                page.url,
+                member_filter=member_filter,
+                directory_page=page,
+                member_index=directory.member_index(self.members) if page.number == 1 else [],
+            )
         for member in self.members:
             write(member.save_as, member.template, member.url, member=member)
         write(

@@ -16,6 +16,12 @@ DEFAULTS = {
     # The directory of all members, with the filter.
     "MEMBERS_URL": "mitglieder/",
     "MEMBERS_SAVE_AS": "mitglieder/index.html",
+    # Cards per directory page. Without JavaScript the directory is paginated
+    # (MEMBERS_PAGE_URL from page 2 on); with it, the filter shows this many
+    # results at a time and "Weitere anzeigen" adds as many again.
+    "MEMBERS_PER_PAGE": 24,
+    "MEMBERS_PAGE_URL": "mitglieder/seite/{number}/",
+    "MEMBERS_PAGE_SAVE_AS": "mitglieder/seite/{number}/index.html",
     # One profile per member.
     "MEMBER_URL": "mitglieder/{slug}/",
     "MEMBER_SAVE_AS": "mitglieder/{slug}/index.html",
@@ -42,6 +48,7 @@ DEFAULTS = {
         "region": "region",
         "formats": "format",
         "kind": "art",
+        "search": "suche",
     },
 }
 

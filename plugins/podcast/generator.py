@@ -21,6 +21,7 @@ import os
 from pathlib import Path
 from urllib.parse import quote
 
+from knotenpunkt.plugins.content_errors.config import plugin_enabled
 from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican.generators import Generator
@@ -282,6 +283,22 @@ class PodcastGenerator(Generator):
             if planned:
                 self.cover_sizes = planned[0]
                 self.channel_extras.images_srcset = cover_sizes.srcset(self.settings, *planned)
+        self.cover = self.cover_variants() if self.has_episodes else None
+
+    def cover_variants(self):
+        """The cover as small square variants for /podcast/ (shown at 160 px,
+        320 for sharp screens); the full-size original stays published for the feed."""
+        if not plugin_enabled(self.settings, "images"):
+            return None
+        from knotenpunkt.plugins import images
+
+        image = ps.get(self.settings, "PODCAST_IMAGE")
+        try:
+            return images.square_variants(
+                self.context, image, SETTINGS_FILE, "PODCAST_IMAGE", claim=False, sizes=(160, 320)
+            )
+        except ContentError:  # check_channel has reported the broken cover
+            return None
 
     def write_episode_extras(self, writer, article, relative, common) -> None:
         """The transcript-only page (when there is a transcript) and the embed player."""
@@ -342,6 +359,7 @@ class PodcastGenerator(Generator):
             "podcast_title": ps.get(settings, "PODCAST_TITLE"),
             "podcast_description": ps.get(settings, "PODCAST_DESCRIPTION"),
             "podcast_image": ps.get(settings, "PODCAST_IMAGE"),
+            "podcast_cover": getattr(self, "cover", None),
             "podcast_url": ps.get(settings, "PODCAST_URL"),
             "podcast_subscribe_url": ps.get(settings, "PODCAST_SUBSCRIBE_URL"),
             "podcast_apps": subscribe_links(settings, feed),
