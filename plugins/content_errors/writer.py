@@ -49,7 +49,8 @@ def owner_of(kwargs: dict, template) -> Owner:
     candidates = [kwargs.get(key) for key in CONTENT_KEYS] + list(kwargs.values())
     for value in candidates:
         source = getattr(value, "source_path", None)
-        if isinstance(source, str) and source:
+        # content objects only: a picture (the podcast cover) has a source path too
+        if isinstance(source, str) and source and hasattr(value, "metadata"):
             metadata = getattr(value, "metadata", None) or {}
             chosen = metadata.get("template")
             field = "Save_as" if "save_as" in metadata else "Slug"
