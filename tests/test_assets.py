@@ -11,7 +11,7 @@ from jinja2 import Undefined
 
 from assets.fingerprint import collect, hashed_name, minify
 from assets.plugin import has_embed
-from sitebuild import PROJECT_ROOT, build_site, copy_sample
+from sitebuild import PROJECT_ROOT, PUBLISH, build_site, copy_sample
 
 ASSET_REF = re.compile(r'(?:href|src)="https://[^/"]+/(theme/[^"]+)"')
 
@@ -57,7 +57,7 @@ def test_has_embed_looks_at_the_bodies_of_the_page_objects():
 def production(tmp_path_factory):
     root = tmp_path_factory.mktemp("publish")
     result = build_site(
-        copy_sample(root), root / "output", settings_file=PROJECT_ROOT / "publishconf.py"
+        copy_sample(root), root / "output", settings_file=PROJECT_ROOT / "publishconf.py", **PUBLISH
     )
     assert result.exit_code == 0, result.messages
     return result

@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass
 
 import jinja2
+from pelican.contents import Content
 from pelican.writers import Writer
 
 from .errors import ContentError, report
@@ -46,7 +47,10 @@ class Owner:
 
 def owner_of(kwargs: dict, template) -> Owner:
     name = str(getattr(template, "name", None) or template or "").removesuffix(".html")
-    candidates = [kwargs.get(key) for key in CONTENT_KEYS] + list(kwargs.values())
+    # a content object under another name counts too, never a mere file (a picture)
+    candidates = [kwargs.get(key) for key in CONTENT_KEYS] + [
+        value for value in kwargs.values() if isinstance(value, Content)
+    ]
     for value in candidates:
         source = getattr(value, "source_path", None)
         if isinstance(source, str) and source:

@@ -155,9 +155,11 @@ class ImageStore:
         relative, absolute = self.resolve(path, source_path, field_name)
         if relative in self.pictures:
             return self.pictures[relative]
-        if self.generated_content is not None:
+        if claim and self.generated_content is not None:
             # A named photo is never copied as it is, even when it turns out
             # broken below: its mistake is reported once, against the field.
+            # (claim=False: the original stays published, e.g. the podcast
+            # cover the feed names.)
             self.generated_content.setdefault(relative, None)
         too_big = check_file_size(
             absolute,
