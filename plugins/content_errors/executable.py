@@ -36,8 +36,7 @@ URL_ATTRIBUTES = frozenset(
 DATA_BLOCK_TYPES = frozenset({"application/ld+json", "application/json"})
 SCRIPT_SCHEMES = ("javascript:", "vbscript:", "data:")
 FORBIDDEN_ELEMENTS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet", "base"})
-# "consent.js", or its fingerprinted production copy "consent.3f2a9c0b1d4e.js"
-# (plugins/assets: content hash before the suffix)
+# "podcast.js", or its content-hashed production copy "podcast.3f2a9c0b1d4e.js"
 SCRIPT_NAME = re.compile(r"^[A-Za-z0-9_-]+(?:\.[0-9a-f]{6,64})?\.js$")
 # Browsers drop these from URLs before reading the scheme: "java\tscript:" runs.
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")

@@ -21,6 +21,7 @@ import os
 from dataclasses import dataclass
 
 import jinja2
+from pelican.contents import Content
 from pelican.writers import Writer
 
 from .errors import ContentError, report
@@ -46,11 +47,13 @@ class Owner:
 
 def owner_of(kwargs: dict, template) -> Owner:
     name = str(getattr(template, "name", None) or template or "").removesuffix(".html")
-    candidates = [kwargs.get(key) for key in CONTENT_KEYS] + list(kwargs.values())
+    # a content object under another name counts too, never a mere file (a picture)
+    candidates = [kwargs.get(key) for key in CONTENT_KEYS] + [
+        value for value in kwargs.values() if isinstance(value, Content)
+    ]
     for value in candidates:
         source = getattr(value, "source_path", None)
-        # content objects only: a picture (the podcast cover) has a source path too
-        if isinstance(source, str) and source and hasattr(value, "metadata"):
+        if isinstance(source, str) and source:
             metadata = getattr(value, "metadata", None) or {}
             chosen = metadata.get("template")
             field = "Save_as" if "save_as" in metadata else "Slug"

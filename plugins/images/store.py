@@ -166,7 +166,8 @@ class ImageStore:
         if claim and self.generated_content is not None:
             # A named photo is never copied as it is, even when it turns out
             # broken below: its mistake is reported once, against the field.
-            # (claim=False: the original stays published, e.g. the podcast cover.)
+            # (claim=False: the original stays published, e.g. the podcast
+            # cover the feed names.)
             self.generated_content.setdefault(relative, None)
         data, width, height = self.read_checked(path, absolute, source_path, field_name)
         side = min(width, height)
