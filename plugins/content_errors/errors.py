@@ -80,9 +80,9 @@ class ProblemCollector:
                     self._claimed.add((path, field))
                 if getattr(problem, "covers_file", False):
                     self._claimed_files.add(path)
-        elif problem.is_error and (
-            path in self._claimed_files or (problem.field and (path, field) in self._claimed)
-        ):
+        elif path in self._claimed_files:
+            return  # nothing else is read from that file, so no later warning either
+        elif problem.is_error and problem.field and (path, field) in self._claimed:
             return
         if problem.line is None and problem.field:
             problem.line = _locate(problem.source_path, problem.field)
@@ -95,6 +95,11 @@ class ProblemCollector:
             p.is_error and (_normal(p.source_path), (p.field or "").lower()) == wanted
             for p in self._problems.values()
         )
+
+    def is_claimed(self, path: str, field: str) -> bool:
+        """Whether a report about ``field`` of ``path`` would be dropped as covered."""
+        path = _normal(path)
+        return path in self._claimed_files or (path, field.lower()) in self._claimed
 
     def claim(self, path: str, field: str) -> None:
         """Later reports about ``field`` of ``path`` are covered by one already made."""
