@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 ERROR = "error"
 WARNING = "warning"
@@ -70,8 +71,13 @@ class ProblemCollector:
         self._claimed_files: set[str] = set()
         self._shown: set[tuple] = set()
         self.claiming = False
+        #: while set (see :func:`as_warnings`): errors are recorded as warnings
+        self.downgrade_note: str | None = None
 
     def add(self, problem: ContentError) -> None:
+        if self.downgrade_note is not None and problem.is_error:
+            problem.severity = WARNING
+            problem.hint = " ".join(filter(None, (problem.hint, self.downgrade_note)))
         path = _normal(problem.source_path)
         field = (problem.field or "").lower()
         if self.claiming:
@@ -158,6 +164,18 @@ def reset() -> ProblemCollector:
 def report(problem: ContentError) -> None:
     """Record a problem without stopping the build, so all are listed together."""
     _current.add(problem)
+
+
+@contextlib.contextmanager
+def as_warnings(note: str) -> Iterator[None]:
+    """Problems reported inside are warnings, their hint ending with ``note``:
+    for content that is checked but not published yet (drafts)."""
+    collector = _current
+    previous, collector.downgrade_note = collector.downgrade_note, note
+    try:
+        yield
+    finally:
+        collector.downgrade_note = previous
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})

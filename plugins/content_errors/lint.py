@@ -467,9 +467,12 @@ class ContentLinter:
             entry = present.get(spec.name.lower())
             if (entry is None or not entry.value) and spec.recommended:
                 report(self.missing_recommended(source, spec, entry))
-            if entry is None and spec.required and not current().is_claimed(source, spec.name):
-                # every missing field at once (Pelican would stop at the first)
-                report(spec.missing(source))
+            if (
+                entry is None
+                and spec.name in PELICAN_MANDATORY
+                and not current().is_claimed(source, spec.name)
+            ):
+                report(self.missing_mandatory(source, spec, header))
             if entry is None:
                 continue
             if not entry.value:
@@ -508,6 +511,24 @@ class ContentLinter:
                         severity=problem.severity,
                     )
                 )
+
+    def missing_mandatory(self, source: str, spec: Field, header: Header) -> ContentError:
+        """Title or Date missing: reported here, all at once, because Pelican
+        skips the file at the first one it misses. A draft needs no Date
+        (Pelican dates it "never"), so there it is a reminder, not an error."""
+        status = header.first("Status")
+        is_draft = status is not None and status.value.strip().lower() == "draft"
+        if is_draft and spec.name == "Date":
+            return ContentError(
+                source,
+                spec.name,
+                _("Der Entwurf hat noch kein Datum."),
+                _("Ergänzen Sie vor dem Veröffentlichen eine Zeile wie „{example}“.").format(
+                    example=spec.example_line
+                ),
+                severity=WARNING,
+            )
+        return spec.missing(source)
 
     def missing_recommended(self, source: str, spec: Field, entry: MetaLine | None):
         example = spec.example or "…"
@@ -769,6 +790,10 @@ class ContentLinter:
                 tag=name
             )
         return ContentError(source, None, message, hint, line=number)
+
+
+#: the fields without which Pelican skips a post or page (it stops at the first)
+PELICAN_MANDATORY = ("Title", "Date")
 
 
 def _format_mb(size: int) -> str:

@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from knotenpunkt.plugins.content_errors.config import plugin_enabled
-from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
+from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, as_warnings, report
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican.generators import Generator
 
@@ -77,6 +77,7 @@ def prepare_episodes(generator) -> None:
         article.podcast = reader.read(article)
         article.podcast_people = []
         enrich_episode(settings, article, cache)
+    check_drafts(generator, folder, reader)
     cache.save()
 
     good = [a for a in episodes if a.podcast is not None]
@@ -116,6 +117,17 @@ def prepare_episodes(generator) -> None:
     # every readable episode, drafts and hidden ones included: their people are
     # resolved once the members plugin has provided them (PodcastGenerator)
     generator.context["podcast_episodes_read"] = good
+
+
+def check_drafts(generator, folder: str, reader) -> None:
+    """Draft episodes are checked like published ones, as warnings: a draft may
+    still lack its MP3, but the member learns it before publishing. Nothing of
+    a draft is published (no audio link, no feed entry)."""
+    note = _("Die Folge ist noch ein Entwurf; veröffentlicht wäre das ein Fehler.")
+    drafts = [a for a in generator.drafts if _is_episode(a, folder)]
+    with as_warnings(note):
+        for article in sorted(drafts, key=lambda a: a.source_path):
+            reader.read(article)
 
 
 def enrich_episode(settings, article, cache) -> None:
