@@ -119,10 +119,11 @@ CASES = {
     "slug-collision": (
         1,
         [
-            "Diese Datei und „content/blog/muller.md“",
-            "Diese Datei und „content/blog/mueller.md“",
+            # only the newer file is asked to change (issue 12)
+            "1 Fehler",
             "ergeben dieselbe Adresse „blog/treffen-bei-mueller/“",
             "eigene Zeile „Slug: …“",
+            "sie ist die neuere",
         ],
     ),
     "page-titel": (1, ["pages/kontakt.md, Zeile 1", "Meinten Sie „Title:“?"]),
