@@ -89,3 +89,16 @@ def test_no_message_shows_an_absolute_path_into_the_project(tmp_path):
     assert str(tmp_path) not in text
     assert "„content/audio/x.mp3“ gibt es nicht" in text
     assert "als content/audio/x.mp3 ab" in text
+
+
+def test_a_draft_is_previewed_at_its_draft_address_and_listed_nowhere(tmp_path):
+    """docs/mitmachen.md: development builds (make html, make devserver) write
+    drafts to drafts/<slug>.html; no list, feed or sitemap names them."""
+    from members_fixture import build_members_site
+
+    draft = "Title: Mein Entwurf\nDate: 2026-01-01\nStatus: draft\nAuthor: anna-beispiel\n\nX.\n"
+    result = build_members_site(tmp_path, {"blog/entwurf.md": draft})
+    assert result.exit_code == 0, result.messages
+    assert "Mein Entwurf" in result.page("drafts/mein-entwurf.html")
+    for listing in ("sitemap.xml", "blog/index.html", "index.html"):
+        assert "mein-entwurf" not in result.page(listing), listing

@@ -59,7 +59,7 @@ def shown_item(context: dict):
 
 def is_hidden(context: dict) -> bool:
     """``Status: hidden``: reachable by its address, but listed nowhere, not here either."""
-    return getattr(shown_item(context), "status", None) == "hidden"
+    return getattr(shown_item(context), "status", None) in ("hidden", "draft")
 
 
 def excluded(relative: str, exclude: list[str]) -> bool:
