@@ -8,6 +8,7 @@ from content_errors import ContentError, report
 from content_errors.i18n import _
 
 from .clean import clean
+from .scrolling import focusable_code_blocks
 from .settings import DEFAULTS
 
 
@@ -25,7 +26,7 @@ def clean_content_object(instance) -> None:
     def cleaned(html: str) -> str:
         result = clean(html, **options)
         external.extend(result.external_images)
-        return result.html
+        return focusable_code_blocks(result.html, _("Codebeispiel"))
 
     if getattr(instance, "_content", None):
         instance._content = cleaned(instance._content)
