@@ -58,6 +58,7 @@ help:
 	@echo '  make test       run the whole test suite'
 	@echo '  make bench      build-time benchmark against plain Pelican (BENCH_ARGS="--sizes small,medium,large")'
 	@echo '  make lint       ruff format --check and ruff check'
+	@echo '  make screenshots  every page type at 3 widths, light and dark, with a contact sheet'
 	@echo '  make clean      remove output/ and caches'
 	@echo '  make translations-extract  collect interface text into $(TRANSLATIONS)/messages.pot'
 	@echo '  make translations-update   extract, then merge new text into each language (LANGUAGES=$(LANGUAGES))'
@@ -144,7 +145,12 @@ translations-update: translations-extract
 		fi; \
 	done
 
+# Every kind of page at 375, 768 and 1280 px, light and dark, with a contact
+# sheet: test-artifacts/review/index.html (needs Chromium, like the browser tests).
+screenshots: html $(DEV_STAMP)
+	$(PY) tools/screenshots.py --site "$(OUTPUTDIR)" --out test-artifacts/review
+
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
-.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test bench lint format clean translations-extract translations-update
+.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test bench lint format clean translations-extract translations-update screenshots
