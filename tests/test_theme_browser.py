@@ -398,3 +398,19 @@ def test_footer_has_room_above_it_on_every_kind_of_page(sample_site, sample_url,
             if gap < 32:
                 problems.append(f"{path}: {gap:.0f}px above the footer")
     assert not problems, problems
+
+
+def test_no_page_scrolls_sideways_on_a_small_phone(sample_site, sample_url, shared_browser):
+    """320 px (an old phone, or a large system font): long German words break,
+    cards and fact lists shrink; only code blocks scroll, inside themselves."""
+    wide = []
+    with new_context(
+        shared_browser, locale="de-DE", viewport={"width": 320, "height": 640}
+    ) as context:
+        page = context.new_page()
+        for path in html_pages(sample_site.output):
+            page.goto(f"{sample_url}/{path}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                wide.append(f"{path or '/'}: {width}px")
+    assert not wide, wide
