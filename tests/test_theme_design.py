@@ -5,14 +5,16 @@ keyboard can scroll, the home page's identity, the folding menu, the podcast
 header. Browser-level checks (axe, layout) live in test_theme_browser.py.
 """
 
+import datetime
 import re
 import shutil
+from types import SimpleNamespace
 
 import pytest
 
 from i18n.durations import format_duration
 from sanitize.scrolling import focusable_code_blocks
-from sitebuild import FIXTURES, build_site, write_files
+from sitebuild import FIXTURES, PROJECT_ROOT, build_site, write_files
 
 
 @pytest.mark.parametrize(
@@ -77,9 +79,22 @@ def tagged_site(tmp_path_factory):
             "blog/drei.md": TAGGED.format(title="Drei", month=3, tags="Inklusion, ADHS"),
         },
     )
-    result = build_site(content, root / "output")
+    # another plugin (dates, issue 14) provides upcoming_dates; here a stand-in
+    meeting = SimpleNamespace(
+        title="Netzwerktreffen <März>", url="termine/treffen/", date=datetime.date(2027, 3, 4)
+    )
+    result = build_site(content, root / "output", upcoming_dates=[meeting])
     assert result.exit_code == 0, result.messages
     return result
+
+
+def test_home_shows_the_next_date_when_the_context_has_one(tagged_site):
+    html = tagged_site.page("index.html")
+    item = html.split('class="key-figures__next"', 1)[1].split("</li>", 1)[0]
+    assert "Nächster Termin" in item
+    assert 'href="./termine/treffen/"' in item
+    assert '<time datetime="2027-03-04">4. März 2027</time>' in item
+    assert "Netzwerktreffen &lt;März&gt;" in item  # escaped like every field
 
 
 def tag_links(html: str) -> list[tuple[str, str]]:
@@ -149,3 +164,20 @@ def test_podcast_index_names_the_show_once_with_play_links(sample_site):
     assert re.search(r"<time datetime=\"PT\d+S\">\d+\xa0Sek\.</time>", html)
     episode = sample_site.page("podcast/folge-01-netzwerk-ohne-chef/index.html")
     assert 'id="anhoeren"' in episode
+
+
+def test_screenshot_tool_finds_every_kind_of_page_and_writes_a_contact_sheet(sample_site, tmp_path):
+    """`make screenshots` covers each page type the issue names; the sheet links every shot."""
+    import sys
+
+    sys.path.insert(0, str(PROJECT_ROOT / "tools"))
+    import screenshots
+
+    pages = screenshots.existing_pages(sample_site.output)
+    assert [label for label, _path in pages] == [label for label, _ in screenshots.PAGE_KINDS]
+    screenshots.write_contact_sheet(tmp_path, pages)
+    sheet = (tmp_path / "index.html").read_text()
+    for _label, path in pages:
+        for width in ("375", "768", "1280"):
+            for scheme in ("light", "dark"):
+                assert f'src="{screenshots.file_name(path, width, scheme)}"' in sheet
