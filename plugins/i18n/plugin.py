@@ -17,7 +17,9 @@ from pelican import signals
 
 from content_errors.i18n import translations_dir
 
+from .durations import format_duration
 from .slugs import apply_german_slug
+from .tags import german_tag_slugs, unify_tag_names
 
 DEFAULTS = {
     # folder holding <lang>/LC_MESSAGES/messages.po; None: "translations" in the theme
@@ -63,6 +65,7 @@ def install(generator) -> None:
     install_escaping_gettext(env, translations)
     env.filters["format_date"] = functools.partial(_format_date, locale=locale)
     env.filters["format_number"] = functools.partial(format_decimal, locale=locale)
+    env.filters["duration_words"] = functools.partial(format_duration, gettext=translations.gettext)
     env.globals["SITE_LOCALE"] = locale
 
 
@@ -100,3 +103,5 @@ def _format_date(value, format: str = "long", locale: str = "de") -> str:  # noq
 def register() -> None:
     signals.generator_init.connect(install)
     signals.content_object_init.connect(apply_german_slug)
+    signals.content_object_init.connect(german_tag_slugs)
+    signals.article_generator_pretaxonomy.connect(unify_tag_names)
