@@ -24,6 +24,7 @@ FILES = {
     "members/leer.md": "",
     "blog/leer.md": "\n\n",
     "blog/halb.md": "Author: anna-beispiel\n\nNur Text.\n",
+    "blog/ohne-datum.md": "Title: Ohne Datum\nAuthor: anna-beispil\n\nText.\n",
 }
 
 
@@ -91,3 +92,11 @@ def test_parser_reads_a_tabbed_header_line_as_markdown_does():
     assert [(e.key, e.line) for e in header.tabbed] == [("Region", 3)]
     assert header.tabbed_into[3].key == "Kind"
     assert header.stray == []
+
+
+def test_a_post_pelican_skips_still_has_its_author_checked(build):
+    # Pelican skips a post without Date; its unknown author is reported in the same run
+    text = "\n".join(blocks_about(build.messages, "blog/ohne-datum.md"))
+    assert "Feld „Date“: Dieses Pflichtfeld fehlt." in text
+    assert "Zeile 2" in text and "„anna-beispil“ ist kein Mitglied" in text
+    assert "Meinten Sie „anna-beispiel“?" in text

@@ -61,8 +61,10 @@ class ProblemCollector:
     The raw-file checks (``lint.py``) run first and *claim* what they report:
     a later, vaguer report about the same field of the same file (e.g.
     Pelican's "field missing" after lint said "field name misspelled") is
-    dropped, so the member reads one precise message per mistake. Problems
-    without a line get the line where their field is written in the file.
+    dropped, so the member reads one precise message per mistake. A problem
+    marked ``beyond_claims`` (two files at one address) is a second mistake,
+    never covered that way. Problems without a line get the line where their
+    field is written in the file.
     """
 
     def __init__(self) -> None:
@@ -73,6 +75,10 @@ class ProblemCollector:
         self.claiming = False
         #: while set (see :func:`as_warnings`): errors are recorded as warnings
         self.downgrade_note: str | None = None
+        #: source path → its raw header, for files Pelican will skip (Title or
+        #: Date missing): plugins still check the rest of their fields, so a
+        #: member learns every problem of the file in one run
+        self.unread: dict[str, object] = {}
 
     def add(self, problem: ContentError) -> None:
         if self.downgrade_note is not None and problem.is_error:
@@ -88,7 +94,12 @@ class ProblemCollector:
                     self._claimed_files.add(path)
         elif path in self._claimed_files:
             return  # nothing else is read from that file, so no later warning either
-        elif problem.is_error and problem.field and (path, field) in self._claimed:
+        elif (
+            problem.is_error
+            and problem.field
+            and (path, field) in self._claimed
+            and not getattr(problem, "beyond_claims", False)
+        ):
             return
         if problem.line is None and problem.field:
             problem.line = _locate(problem.source_path, problem.field)

@@ -472,7 +472,10 @@ class ContentLinter:
                 and spec.name in PELICAN_MANDATORY
                 and not current().is_claimed(source, spec.name)
             ):
-                report(self.missing_mandatory(source, spec, header))
+                problem = self.missing_mandatory(source, spec, header)
+                if problem.is_error:
+                    current().unread[source] = header  # Pelican will skip this file
+                report(problem)
             if entry is None:
                 continue
             if not entry.value:

@@ -130,17 +130,18 @@ def duplicate_slugs(
         ordered, why = oldest_first(list(by_path))
         keeper = display_path(ordered[0], content_root)
         for number, path in enumerate(ordered[1:], start=2):
-            problems.append(
-                ContentError(
-                    path,
-                    field_name,
-                    _("Die Adresse „{url}“ (Slug „{slug}“) gehört schon „{keeper}“.").format(
-                        url=url_of(by_path[path]), slug=slug, keeper=keeper
-                    ),
-                    _(
-                        "Geben Sie dieser Datei einen eigenen Slug, z. B. „Slug: {slug}-{number}“; "
-                        "sie ist die neuere ({why}). „{keeper}“ bleibt, wie es ist."
-                    ).format(slug=slug, number=number, why=why, keeper=keeper),
-                )
+            problem = ContentError(
+                path,
+                field_name,
+                _("Die Adresse „{url}“ (Slug „{slug}“) gehört schon „{keeper}“.").format(
+                    url=url_of(by_path[path]), slug=slug, keeper=keeper
+                ),
+                _(
+                    "Geben Sie dieser Datei einen eigenen Slug, z. B. „Slug: {slug}-{number}“; "
+                    "sie ist die neuere ({why}). „{keeper}“ bleibt, wie es ist."
+                ).format(slug=slug, number=number, why=why, keeper=keeper),
             )
+            # a slug that is also badly written is still taken: both are said at once
+            problem.beyond_claims = True
+            problems.append(problem)
     return problems
