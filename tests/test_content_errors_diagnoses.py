@@ -25,6 +25,7 @@ FILES = {
     "blog/leer.md": "\n\n",
     "blog/halb.md": "Author: anna-beispiel\n\nNur Text.\n",
     "blog/ohne-datum.md": "Title: Ohne Datum\nAuthor: anna-beispil\n\nText.\n",
+    "blog/doppelt.md": "Title: Doppelt\nDate: 2026-01-01\nTags: a\nTags: b\n\nText.\n",
 }
 
 
@@ -100,3 +101,9 @@ def test_a_post_pelican_skips_still_has_its_author_checked(build):
     assert "Feld „Date“: Dieses Pflichtfeld fehlt." in text
     assert "Zeile 2" in text and "„anna-beispil“ ist kein Mitglied" in text
     assert "Meinten Sie „anna-beispiel“?" in text
+
+
+def test_a_duplicate_key_is_said_once_in_german(build):
+    (block,) = blocks_about(build.messages, "blog/doppelt.md")
+    assert "Zeile 4" in block and "steht doppelt" in block
+    assert "Duplicate definition" not in build.messages  # Pelican's English warning
