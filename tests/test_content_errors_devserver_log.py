@@ -59,6 +59,7 @@ def test_devserver_log_is_german_and_names_the_mistake(tmp_path):
     try:
         assert wait_for(lambda: "Vorschau unter" in log.read_text()), log.read_text()
         assert "Den 31. Februar 2026 gibt es nicht." in log.read_text()
+        assert "Sobald Sie eine Datei speichern, wird neu gebaut." in log.read_text()
         broken.write_text("Title: Repariert\nDate: 2026-02-28\n\nText\n", encoding="utf-8")
         assert wait_for(lambda: "Gebaut:" in log.read_text()), log.read_text()
     finally:
