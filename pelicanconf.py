@@ -209,3 +209,9 @@ PLUGINS += ["knotenpunkt.plugins.channels"]
 # defaults in plugins/search/settings.py.
 PLUGINS += ["knotenpunkt.plugins.search"]
 MENUITEMS += [(translatable("Suche"), "suche/")]
+
+# --- Old addresses (plugin "aliases") ---------------------------------------
+# A redirect page at every address a file lists in "Aliases:" (after a renamed
+# slug). Listed last: it also redirects the sub-pages other plugins write
+# (an episode's player and transcript); defaults in plugins/aliases/settings.py.
+PLUGINS += ["knotenpunkt.plugins.aliases"]

@@ -74,6 +74,8 @@ def record(path: str, context: dict, output_path: str, exclude: list[str]) -> No
     relative = os.path.relpath(path, output_path).replace(os.sep, "/")
     if not relative.endswith(".html") or excluded(relative, exclude) or is_hidden(context):
         return
+    if context.get("redirect") is not None:
+        return  # a redirect page at an old address (plugin "aliases"), never indexed
     _pages[url_of(relative)] = lastmod(context)
 
 
