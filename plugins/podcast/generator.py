@@ -230,7 +230,38 @@ def check_channel(settings, old_feeds=()) -> str:
                 severity=WARNING,
             )
         )
+    if settings.get("CONTENT_PRODUCTION"):
+        problem = example_owner_email(settings)
+        if problem:
+            report(problem)
     return show_guid(settings, list(old_feeds), production=bool(settings.get("CONTENT_PRODUCTION")))
+
+
+def example_owner_email(settings) -> ContentError | None:
+    """A fork publishing with the sample's owner address: apps would mail nobody.
+
+    Apple Podcasts and the Podcast Index send ownership checks to
+    ``PODCAST_OWNER_EMAIL``; an address at a reserved example domain is
+    refused like an example ``SITEURL`` (``PUBLISH_ALLOW_EXAMPLE_ADDRESS``).
+    """
+    from knotenpunkt.plugins.content_errors.publishing import is_reserved
+    from knotenpunkt.plugins.content_errors.settings import setting as content_setting
+
+    email = str(ps.get(settings, "PODCAST_OWNER_EMAIL") or "")
+    domain = email.rpartition("@")[2]
+    if not domain or not is_reserved(domain):
+        return None
+    if content_setting(settings, "PUBLISH_ALLOW_EXAMPLE_ADDRESS"):
+        return None
+    return ContentError(
+        SETTINGS_FILE,
+        "PODCAST_OWNER_EMAIL",
+        _(
+            "„{email}“ ist eine Beispieladresse; Apple Podcasts und der Podcast Index "
+            "schicken die Bestätigung, wem der Podcast gehört, an diese Adresse."
+        ).format(email=email),
+        _("Tragen Sie in pelicanconf.py eine echte Adresse Ihres Netzwerks ein."),
+    )
 
 
 def subscribe_links(settings, feed: str) -> list[tuple[str, str]]:

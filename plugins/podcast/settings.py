@@ -23,7 +23,9 @@ DEFAULTS = {
     "PODCAST_EXPLICIT": False,
     # Who makes the show (itunes:author); defaults to AUTHOR, then SITENAME.
     "PODCAST_AUTHOR": None,
-    # Owner contact Apple uses for ownership checks (itunes:owner).
+    # Owner contact Apple uses for ownership checks (itunes:owner); `make publish`
+    # refuses an address at an example domain (the sample's) unless
+    # PUBLISH_ALLOW_EXAMPLE_ADDRESS is set.
     "PODCAST_OWNER_NAME": None,
     "PODCAST_OWNER_EMAIL": "",
     # "episodic" (newest first) or "serial" (oldest first, needs episode numbers).
