@@ -210,3 +210,16 @@ def test_final_page_check_allows_only_the_computed_redirect():
     assert executable_parts(twice, redirect_to="../podcast/neu/") != []
     script = REDIRECT.format("javascript:alert(1)")
     assert executable_parts(script, redirect_to="javascript:alert(1)") != []
+
+
+@pytest.mark.browser
+def test_an_old_link_lands_on_the_renamed_episode_in_a_browser(renamed):
+    from browser import chromium, serve
+
+    with serve(renamed.output) as url, chromium() as context:
+        page = context.new_page()
+        page.goto(f"{url}/{OLD_EPISODE}")
+        page.wait_for_url(f"{url}/{NEW_EPISODE}", timeout=5000)
+        assert page.locator("audio").count() >= 1
+        page.goto(f"{url}/{OLD_EPISODE}player/")
+        page.wait_for_url(f"{url}/{NEW_EPISODE}player/", timeout=5000)
