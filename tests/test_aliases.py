@@ -223,3 +223,18 @@ def test_an_old_link_lands_on_the_renamed_episode_in_a_browser(renamed):
         assert page.locator("audio").count() >= 1
         page.goto(f"{url}/{OLD_EPISODE}player/")
         page.wait_for_url(f"{url}/{NEW_EPISODE}player/", timeout=5000)
+
+
+def test_without_the_plugin_an_old_address_is_a_warning_not_silence(tmp_path):
+    from pelican.settings import read_settings
+
+    from sitebuild import PROJECT_ROOT
+
+    plugins = read_settings(str(PROJECT_ROOT / "pelicanconf.py"))["PLUGINS"]
+    without = [p for p in plugins if not str(p).endswith(".aliases")]
+    assert len(without) == len(plugins) - 1
+    content = network(tmp_path, {"pages/impressum.md": RENAMED["pages/impressum.md"]})
+    result = build_site(content, tmp_path / "out", PLUGINS=without)
+    assert result.exit_code == 0, result.messages
+    assert "keine Weiterleitungen" in result.messages
+    assert "content/pages/impressum.md" in result.messages
