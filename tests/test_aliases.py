@@ -111,6 +111,9 @@ def test_redirect_pages_stay_out_of_the_sitemap(renamed):
     assert NEW_EPISODE in sitemap
     for old in (OLD_EPISODE, "team/anna/", "rechnen/", "kontakt/impressum/"):
         assert old not in sitemap
+    # nor any other page that asks search engines to leave it out: the embed player
+    assert 'content="noindex"' in renamed.page(NEW_EPISODE + "player/index.html")
+    assert NEW_EPISODE + "player/" not in sitemap
 
 
 def test_an_old_address_used_by_another_page_names_both_files(tmp_path):
