@@ -15,7 +15,7 @@ import feedparser
 import lxml.html
 import podcastparser
 import pytest
-from knotenpunkt.plugins.podcast.generator import example_owner_email
+from knotenpunkt.plugins.podcast.generator import example_owner_email, example_podroll
 from lxml import etree
 
 from sitebuild import PUBLISHCONF, build_site, copy_sample
@@ -40,6 +40,7 @@ def fork(tmp_path_factory):
         settings_file=PUBLISHCONF,
         SITEURL=FORK,
         PODCAST_OWNER_EMAIL="podcast@netzwerk-lernen-hamburg.de",
+        PODCAST_PODROLL=["https://lernen-podcast-berlin.de/feed.xml"],
     )
     assert result.exit_code == 0, result.messages
     return result
@@ -118,3 +119,13 @@ def test_a_fork_publishing_with_the_samples_owner_address_is_stopped():
     assert example_owner_email({"PODCAST_OWNER_EMAIL": "podcast@verein-hamburg.de"}) is None
     allowed = {**settings, "PUBLISH_ALLOW_EXAMPLE_ADDRESS": True}
     assert example_owner_email(allowed) is None
+
+
+def test_a_fork_publishing_the_samples_podroll_is_stopped():
+    sample = {"PODCAST_PODROLL": ["https://podcast.example.org/feed.xml"]}
+    problem = example_podroll(sample)
+    assert problem is not None and problem.field == "PODCAST_PODROLL"
+    assert "podcast.example.org" in problem.message
+    guid = "917393e3-1b1e-5cef-ace4-edaa54e1f810"
+    assert example_podroll({"PODCAST_PODROLL": [guid, "https://lernen.de/feed.xml"]}) is None
+    assert example_podroll({**sample, "PUBLISH_ALLOW_EXAMPLE_ADDRESS": True}) is None

@@ -160,7 +160,9 @@ def production_build(tmp_path, **settings):
         SITEURL=FORK_SITE,
         RELATIVE_URLS=False,
         CONTENT_PRODUCTION=True,
-        PODCAST_OWNER_EMAIL="podcast@verein.example.de",  # a fork's own (the sample's is refused)
+        # a fork's own (the sample's example addresses are refused)
+        PODCAST_OWNER_EMAIL="podcast@verein.example.de",
+        PODCAST_PODROLL=[],
         **settings,
     )
 
