@@ -52,17 +52,16 @@ class AliasesGenerator(Generator):
         return f"{base}/{url}" if base else f"/{url}"
 
     def generate_output(self, writer) -> None:
-        pages_of = getattr(writer, "pages_of", None)
+        if not self.aliases:
+            return
+        by_source = writer.pages_by_source() if hasattr(writer, "pages_by_source") else {}
         template = self.get_template(setting(self.settings, "ALIAS_TEMPLATE"))
         save_as_pattern = setting(self.settings, "ALIAS_SAVE_AS")
         for alias in self.aliases:
             content = alias.content
             url = str(content.url)
-            pages = [url]
-            if pages_of is not None:
-                pages += [
-                    p for p in pages_of(content.source_path) if p.startswith(url) and p != url
-                ]
+            owned = by_source.get(content.source_path, [])
+            pages = [url] + [p for p in owned if p.startswith(url) and p != url]
             for page_url in pages:
                 old = alias.path + page_url[len(url) :]
                 save_as = save_as_pattern.format(alias=old.strip("/"))

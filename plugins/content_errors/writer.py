@@ -163,19 +163,20 @@ class GuardedWriter(Writer):
         path = os.path.join(self.output_path, filename)
         return os.path.normpath(os.path.abspath(path)) in self._owners
 
-    def pages_of(self, source_path: str) -> list[str]:
-        """The addresses of the pages written so far for one content file, sorted.
+    def pages_by_source(self) -> dict[str, list[str]]:
+        """The addresses of the folder pages written so far, per content file, sorted.
 
-        The aliases plugin redirects an old address's sub-pages with them
-        (an episode's player and transcript pages).
+        The aliases plugin redirects an old address's sub-pages with it (an
+        episode's player and transcript pages); one pass, however many aliases.
         """
-        return sorted(
-            self.url_of(filename).lstrip("/")
-            for filename, owner in self._owners.items()
-            if owner.source_path == source_path
-            and owner.redirect_target is None
-            and filename.endswith("index.html")
-        )
+        pages: dict[str, list[str]] = {}
+        for filename, owner in self._owners.items():
+            if not owner.source_path or owner.redirect_target is not None:
+                continue
+            if filename.endswith("index.html"):
+                url = self.url_of(filename).lstrip("/")
+                pages.setdefault(owner.source_path, []).append(url)
+        return {source: sorted(urls) for source, urls in pages.items()}
 
     def report_takeover(self, first: Owner, second: Owner, url: str) -> None:
         """Name every content file involved; two generated pages are the settings' fault."""
