@@ -209,6 +209,7 @@ PLUGINS += ["knotenpunkt.plugins.channels"]
 # defaults in plugins/search/settings.py.
 PLUGINS += ["knotenpunkt.plugins.search"]
 MENUITEMS += [(translatable("Suche"), "suche/")]
+
 # --- Home page (theme) ---------------------------------------------------------
 # Who the network is, in two or three sentences (plain text; without it the
 # summary of the page HOME_ABOUT_PAGE is shown), and the image slot beside it
@@ -222,3 +223,9 @@ HOME_INTRO = (
 HOME_ABOUT_PAGE = "ueber-uns"
 HOME_IMAGE = "theme/img/home-illustration.svg"
 HOME_IMAGE_ALT = ""
+
+# --- Old addresses (plugin "aliases") ---------------------------------------
+# A redirect page at every address a file lists in "Aliases:" (after a renamed
+# slug). Listed last: it also redirects the sub-pages other plugins write
+# (an episode's player and transcript); defaults in plugins/aliases/settings.py.
+PLUGINS += ["knotenpunkt.plugins.aliases"]

@@ -32,8 +32,12 @@ def test_sitemap_lists_every_html_page_but_the_404_and_the_editing_interface(pub
     expected = {
         f"{SITEURL}/" + (p[: -len("index.html")] if p.endswith("index.html") else p)
         for p in pages
-        if p != "404.html" and not p.startswith("admin/")
+        if p != "404.html"
+        and not p.startswith("admin/")
+        # pages that ask search engines to leave them out (the embeddable players)
+        and '<meta name="robots" content="noindex">' not in published.page(p)
     }
+    assert any(p.endswith("/player/index.html") for p in pages)
     assert set(locs) == expected
     assert locs == sorted(locs)
     assert f"{SITEURL}/404.html" not in locs
