@@ -209,3 +209,8 @@ PLUGINS += ["knotenpunkt.plugins.channels"]
 # defaults in plugins/search/settings.py.
 PLUGINS += ["knotenpunkt.plugins.search"]
 MENUITEMS += [(translatable("Suche"), "suche/")]
+
+# --- Dates (plugin "dates") -------------------------------------------------
+# content/termine/: /termine/, one page and .ics per date, /termine/termine.ics;
+# defaults in plugins/dates/settings.py.
+PLUGINS += ["knotenpunkt.plugins.dates"]
