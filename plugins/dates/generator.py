@@ -94,7 +94,10 @@ class DatesGenerator(CachingGenerator):
                     validate.ContentError(
                         item.source_path,
                         "Uid",
-                        _("Diese Uid hat schon {other}.").format(other=seen[item.uid].source_path),
+                        _("Diese Uid hat schon {other}.").format(
+                            other="content/"
+                            + os.path.relpath(seen[item.uid].source_path, self.path)
+                        ),
                         _(
                             "Jeder Termin braucht eine eigene Uid; legen Sie neue Termine mit "
                             "„make date TITLE=…“ an."
