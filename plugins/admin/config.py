@@ -32,7 +32,7 @@ from .settings import setting
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 #: fields written by knotenpunkt-admin.js, not by people
-GENERATED = {"guid": "uuid"}
+GENERATED = {"guid": "uuid", "uid": "uuid"}  # episodes' Guid, dates' Uid
 #: where uploads go when a field's example names no folder
 DEFAULT_MEDIA = {"image": "images", "audio": "audio", "file": "audio"}
 
