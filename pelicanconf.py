@@ -213,4 +213,5 @@ MENUITEMS += [(translatable("Suche"), "suche/")]
 # --- Dates (plugin "dates") -------------------------------------------------
 # content/termine/: /termine/, one page and .ics per date, /termine/termine.ics;
 # defaults in plugins/dates/settings.py.
-PLUGINS += ["knotenpunkt.plugins.dates"]
+# Groups first: dates name groups (content/groups/, /netzwerk/).
+PLUGINS += ["knotenpunkt.plugins.groups", "knotenpunkt.plugins.dates"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from members_fixture import members_content
-from sitebuild import build_site
+from sitebuild import FIXTURES, build_site
 
 #: "today" of every fixture build: between the cancelled April and the May meeting
 TODAY = "2027-03-01"
@@ -28,6 +28,7 @@ def meeting(**changes) -> str:
         "Location": "Stadtteilzentrum Nord",
         "Online": SECRET_LINK,
         "Organizers": "anna-beispiel",
+        "Groups": "steuerungsgruppe",
         "Recurrence": "jeden zweiten Dienstag im Monat, bis 31.12.2027",
         "Cancelled": "2027-04-13",
         "Uid": MEETING_UID,
@@ -61,8 +62,36 @@ def past_meeting() -> str:
     )
 
 
+STEERING = """Title: Steuerungsgruppe
+Kind: steuerungsgruppe
+Summary: Die Steuerungsgruppe koordiniert das Netzwerk.
+Contact: anna-beispiel
+Rhythm: jeden ersten Montag im Monat
+
+Wir bereiten die Netzwerktreffen vor.
+"""
+
+WORKING_GROUP = """Title: AG Übergänge
+Slug: ag-uebergaenge
+Kind: arbeitsgruppe
+Summary: Wir begleiten Kinder beim Wechsel in die Schule.
+Rhythm: alle zwei Wochen, online
+
+Unsere Themen.
+"""
+
+ANNA_CHANNEL = "https://social.example/@anna"
+
+
 def dates_content(root: Path, files: dict | None = None) -> Path:
+    anna = (FIXTURES / "members" / "members" / "anna-beispiel.md").read_text(encoding="utf-8")
+    zora = (FIXTURES / "members" / "members" / "zora-zander.md").read_text(encoding="utf-8")
     base = {
+        "groups/steuerungsgruppe.md": STEERING,
+        "groups/ag-uebergaenge.md": WORKING_GROUP,
+        "members/anna-beispiel.md": f"Groups: steuerungsgruppe, ag-uebergaenge\nLinks: {ANNA_CHANNEL}\n"
+        + anna,
+        "members/zora-zander.md": "Groups: ag-uebergaenge\n" + zora,
         "termine/netzwerktreffen.md": meeting(),
         "termine/fachtag.md": fachtag(),
         "termine/netzwerktreffen-januar.md": past_meeting(),
