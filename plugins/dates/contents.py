@@ -36,16 +36,24 @@ class DateItem(Content):
 
 @dataclass(frozen=True)
 class Occurrence:
-    """One meeting of a date: the date itself, or one day of a series."""
+    """One meeting of a date: the date itself, or one day of a series.
 
-    date: DateItem
+    ``title``, ``url`` and ``date`` (the start) are what the home page's
+    ``upcoming_dates`` slot reads; ``item`` is the date file it belongs to.
+    """
+
+    item: DateItem
     start: datetime
     end: datetime
 
     @property
     def title(self) -> str:
-        return str(self.date.title)
+        return str(self.item.title)
 
     @property
     def url(self) -> str:
-        return self.date.url
+        return self.item.url
+
+    @property
+    def date(self) -> datetime:
+        return self.start

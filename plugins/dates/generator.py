@@ -118,7 +118,7 @@ class DatesGenerator(CachingGenerator):
             item.upcoming = schedule.occurrences_from(item, day, per_series)
             item.is_past = not item.upcoming
             upcoming += item.upcoming
-        upcoming.sort(key=lambda o: (o.start, o.date.uid))
+        upcoming.sort(key=lambda o: (o.start, o.item.uid))
         past = sorted(
             (item for item in self.dates if item.is_past),
             key=lambda item: (schedule.last_occurrence(item).start, item.uid),
@@ -129,10 +129,10 @@ class DatesGenerator(CachingGenerator):
         members = self.context.get("members_by_slug") or {}
         for member in members.values():
             member.upcoming_dates = [
-                o for o in upcoming if member.slug in [p.slug for p in o.date.organizers]
+                o for o in upcoming if member.slug in [p.slug for p in o.item.organizers]
             ][:count]
         for group in groups.values():
-            group.upcoming_dates = [o for o in upcoming if group in o.date.groups][:count]
+            group.upcoming_dates = [o for o in upcoming if group in o.item.groups][:count]
             group.dates = [item for item in self.dates if group in item.groups]
         self.context.update(
             dates=self.dates,
