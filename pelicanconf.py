@@ -209,6 +209,19 @@ PLUGINS += ["knotenpunkt.plugins.channels"]
 # defaults in plugins/search/settings.py.
 PLUGINS += ["knotenpunkt.plugins.search"]
 MENUITEMS += [(translatable("Suche"), "suche/")]
+# --- Home page (theme) ---------------------------------------------------------
+# Who the network is, in two or three sentences (plain text; without it the
+# summary of the page HOME_ABOUT_PAGE is shown), and the image slot beside it
+# (any image path of the site; here an illustration drawn for the sample).
+HOME_INTRO = (
+    "Wir sind Lerntherapeut:innen, Sozialarbeiter:innen, Heilpädagog:innen und "
+    "Partnerorganisationen aus Musterstadt und dem Landkreis Musterland. Gemeinsam "
+    "sorgen wir dafür, dass Kinder und Jugendliche, denen das Lernen schwerfällt, "
+    "schnell die passende Unterstützung finden – auf Augenhöhe und ohne Leitung."
+)
+HOME_ABOUT_PAGE = "ueber-uns"
+HOME_IMAGE = "theme/img/home-illustration.svg"
+HOME_IMAGE_ALT = ""
 
 # --- Dates (plugin "dates") -------------------------------------------------
 # content/termine/: /termine/, one page and .ics per date, /termine/termine.ics;

@@ -64,6 +64,10 @@ def test_robots_txt_points_at_the_absolute_sitemap(published):
     )
 
 
+def test_development_robots_txt_names_no_relative_sitemap(sample_site):
+    assert sample_site.page("robots.txt") == "User-agent: *\nAllow: /\n"
+
+
 def test_canonical_description_and_open_graph_on_a_post(published):
     html = published.page("blog/barcamp-lernen-2026/index.html")
     url = f"{SITEURL}/blog/barcamp-lernen-2026/"

@@ -93,6 +93,11 @@ def sitemap_xml(siteurl: str) -> str:
 
 
 def robots_txt(siteurl: str) -> str:
+    """robots.txt; the ``Sitemap:`` line only with an absolute address (the
+    standard requires one; a development build has none, and a relative line
+    costs the site its SEO score in Lighthouse)."""
+    if not siteurl.startswith(("https://", "http://")):
+        return "User-agent: *\nAllow: /\n"
     return f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/sitemap.xml\n"
 
 
