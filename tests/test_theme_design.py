@@ -130,7 +130,7 @@ def test_home_says_who_the_network_is_with_figures_ways_in_and_partners(sample_s
             r'key-figures__number">(\d+)</span> <span class="key-figures__label">([^<]+)<', main
         )
     )
-    assert figures == {"Mitglieder": 12, "Organisationen": 4, "Kompetenzen": 10, "Podcastfolgen": 3}
+    assert figures == {"Mitglieder": 12, "Organisationen": 4, "Kompetenzen": 10, "Podcastfolgen": 4}
     assert "Nächster Termin" not in main  # no dates in the context
     for target in ('href="./mitglieder/"', 'href="./mitmachen/"', 'href="./podcast/"'):
         assert target in main.split('class="ways-in"', 1)[1].split("</ul>", 1)[0]
@@ -159,7 +159,7 @@ def test_podcast_index_names_the_show_once_with_play_links(sample_site):
     html = sample_site.page("podcast/index.html")
     h1 = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1)
     assert h1 == "Lernen im Netzwerk – der Podcast aus Musterstadt"
-    assert html.count('class="episode-card__play"') == 3
+    assert html.count('class="episode-card__play"') == 4
     assert 'href="../podcast/folge-01-netzwerk-ohne-chef/#anhoeren"' in html
     assert re.search(r"<time datetime=\"PT\d+S\">\d+\xa0Sek\.</time>", html)
     episode = sample_site.page("podcast/folge-01-netzwerk-ohne-chef/index.html")
