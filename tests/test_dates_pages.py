@@ -111,3 +111,10 @@ def test_uid_survives_renaming_the_file(tmp_path):
     events = {str(e["SUMMARY"]): str(e["UID"]) for e in calendar(renamed).walk("VEVENT")}
     assert events["Netzwerktreffen"] == MEETING_UID
     assert renamed.exists("termine/monatstreffen/termin.ics")
+
+
+def test_home_page_shows_the_next_date(site):
+    home = site.page("index.html")
+    next_date = home.split("Nächster Termin")[1].split("</li>")[0]
+    assert '<a href="./termine/netzwerktreffen/">' in next_date
+    assert '<time datetime="2027-03-09T19:00:00+01:00">' in next_date
