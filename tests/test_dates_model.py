@@ -66,3 +66,16 @@ def test_raw_check_knows_the_date_fields(tmp_path):
 def test_german_field_names_are_declared():
     names = {a for spec in DATE_FIELDS for a in spec.aliases}
     assert {"beginn", "ort", "dauer", "wiederholung", "anmeldung"} <= names
+
+
+def test_publishing_workflows_rebuild_daily():
+    """ "Upcoming" is relative to the build day: the site is rebuilt every day."""
+    github = (PROJECT_ROOT / ".github" / "workflows" / "pages.yml").read_text(encoding="utf-8")
+    assert "schedule:" in github and '- cron: "17 3 * * *"' in github
+    gitlab = (PROJECT_ROOT / ".gitlab-ci.yml").read_text(encoding="utf-8")
+    assert "Pipeline schedules" in gitlab
+
+
+def test_guide_explains_dates_in_german():
+    section = GUIDE.split("## Einen Termin eintragen")[1].split("\n## ")[0]
+    assert "make date" in section and "Uid" in section and "Cancelled" in section
