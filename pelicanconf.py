@@ -228,3 +228,6 @@ HOME_IMAGE_ALT = ""
 # defaults in plugins/dates/settings.py.
 # Groups first: dates name groups (content/groups/, /netzwerk/).
 PLUGINS += ["knotenpunkt.plugins.groups", "knotenpunkt.plugins.dates"]
+# Not in MENUITEMS: with seven entries the desktop menu overflows at 900 px
+# (the phone menu folds and would fit); the footer links them instead.
+FOOTER_LINKS += [(translatable("Termine"), "termine/"), (translatable("Netzwerk"), "netzwerk/")]

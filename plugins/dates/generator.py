@@ -134,9 +134,11 @@ class DatesGenerator(CachingGenerator):
         for group in groups.values():
             group.upcoming_dates = [o for o in upcoming if group in o.item.groups][:count]
             group.dates = [item for item in self.dates if group in item.groups]
+        if items:
+            # a site without date files keeps whatever its settings put in the slot
+            self.context["upcoming_dates"] = upcoming[:count]
         self.context.update(
             dates=self.dates,
-            upcoming_dates=upcoming[:count],
             dates_url=self.setting("DATES_URL"),
             dates_feed_url=self.setting("DATES_FEED_URL"),
         )
