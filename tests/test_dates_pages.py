@@ -118,3 +118,22 @@ def test_home_page_shows_the_next_date(site):
     next_date = home.split("Nächster Termin")[1].split("</li>")[0]
     assert '<a href="./termine/netzwerktreffen/">' in next_date
     assert '<time datetime="2027-03-09T19:00:00+01:00">' in next_date
+
+
+def test_same_content_same_day_gives_the_same_bytes(site, tmp_path):
+    again = build_dates_site(tmp_path)
+    assert again.exit_code == 0, again.messages
+    for path in sorted(site.output.joinpath("termine").rglob("*")):
+        if path.is_file():
+            relative = path.relative_to(site.output)
+            assert (again.output / relative).read_bytes() == path.read_bytes(), relative
+
+
+def test_pinned_today_moves_a_meeting_into_the_archive(tmp_path):
+    later = build_dates_site(tmp_path, DATES_TODAY="2028-01-01")
+    assert later.exit_code == 0, later.messages
+    page = later.page("termine/index.html")
+    upcoming, past = page.split('id="vergangene"')
+    assert "Zurzeit sind keine Termine geplant." in upcoming
+    # the series ended on 31.12.2027: newest first in the archive
+    assert past.index("Netzwerktreffen<") < past.index("Fachtag Inklusion")
