@@ -24,7 +24,7 @@ import os
 from datetime import UTC
 from zoneinfo import ZoneInfo
 
-from knotenpunkt.plugins.content_errors import report
+from knotenpunkt.plugins.content_errors import ContentError, report
 from knotenpunkt.plugins.content_errors.capture import explain_exception
 from knotenpunkt.plugins.content_errors.cleaning import is_present, missing_required
 from knotenpunkt.plugins.content_errors.i18n import _
@@ -47,6 +47,8 @@ GROUPS_FOLDER = "content/groups/"
 class DatesGenerator(CachingGenerator):
     def __init__(self, *args, **kwargs) -> None:
         self.dates: list[DateItem] = []
+        self.upcoming: list = []  # occurrences, soonest first
+        self.past: list[DateItem] = []  # latest first
         super().__init__(*args, **kwargs)
 
     def setting(self, name: str):
@@ -91,7 +93,7 @@ class DatesGenerator(CachingGenerator):
         for item in items:
             if item.uid and item.uid in seen:
                 problems.append(
-                    validate.ContentError(
+                    ContentError(
                         item.source_path,
                         "Uid",
                         _("Diese Uid hat schon {other}.").format(
@@ -159,7 +161,7 @@ class DatesGenerator(CachingGenerator):
         item.location = str(metadata.get("location") or "").strip()
         if not item.location and not item.online_link and "online" not in metadata:
             problems.append(
-                validate.ContentError(
+                ContentError(
                     source,
                     "Location",
                     _("Es fehlt, wo der Termin stattfindet."),
@@ -266,6 +268,3 @@ class DatesGenerator(CachingGenerator):
                 _("{site} – Termine").format(site=sitename),
             ),
         )
-
-    upcoming: list = []
-    past: list = []
