@@ -79,3 +79,23 @@ def test_publishing_workflows_rebuild_daily():
 def test_guide_explains_dates_in_german():
     section = GUIDE.split("## Einen Termin eintragen")[1].split("\n## ")[0]
     assert "make date" in section and "Uid" in section and "Cancelled" in section
+
+
+def test_make_check_reports_a_broken_date(tmp_path):
+    import subprocess
+    import sys
+
+    from dates_fixture import dates_content
+
+    content = dates_content(tmp_path, {"termine/fachtag.md": fachtag(Organizers="ana-beispiel")})
+    completed = subprocess.run(
+        [sys.executable, "-m", "knotenpunkt", "check", "--content", str(content)],
+        cwd=PROJECT_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    report = completed.stdout + completed.stderr
+    assert completed.returncode == 1, report
+    assert "content/termine/fachtag.md" in report
+    assert "Meinten Sie „anna-beispiel“?" in report
