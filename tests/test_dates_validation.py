@@ -43,6 +43,16 @@ BROKEN = {
         "Recurrence",
         ["jeden zweiten Dienstag im Monat"],  # the hint lists the accepted forms
     ),
+    "endlose-reihe": (
+        meeting(Recurrence="täglich, bis 31.12.9999", Cancelled=None),
+        "Recurrence",
+        ["ist zu lang: höchstens 10 Jahre"],
+    ),
+    "zu-viele-termine": (
+        meeting(Recurrence="jeden zweiten Dienstag im Monat, 999 Mal", Cancelled=None),
+        "Recurrence",
+        ["ist zu lang"],
+    ),
     "ausfall-nicht-in-reihe": (
         meeting(Cancelled="2027-04-14"),
         "Cancelled",

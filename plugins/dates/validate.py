@@ -17,6 +17,11 @@ from . import moments
 from .ical import normalise_uid
 from .recurrence import RecurrenceError, check_start, parse_recurrence
 
+#: a series with an end lies within these bounds (a hostile "bis 9999" would
+#: make every build list and describe millions of meetings)
+MAX_SERIES_YEARS = 10
+MAX_SERIES_COUNT = 500
+
 
 def _problem(source, field, error) -> ContentError:
     return ContentError(source, field, error.message, error.hint)
@@ -102,6 +107,25 @@ def recurrence(source: str, metadata: dict, start) -> tuple:
             check_start(rule, start)
     except RecurrenceError as error:
         return None, [_problem(source, "Recurrence", error)]
+    too_long = (rule.count or 0) > MAX_SERIES_COUNT or (
+        rule.until is not None
+        and start is not None
+        and rule.until > start.date() + timedelta(days=365 * MAX_SERIES_YEARS)
+    )
+    if too_long:
+        return None, [
+            ContentError(
+                source,
+                "Recurrence",
+                _(
+                    "Die Reihe „{text}“ ist zu lang: höchstens {years} Jahre oder {count} Termine."
+                ).format(text=rule.text, years=MAX_SERIES_YEARS, count=MAX_SERIES_COUNT),
+                _(
+                    "Lassen Sie das Ende weg (die Reihe läuft dann weiter) oder wählen Sie ein "
+                    "näheres Enddatum."
+                ),
+            )
+        ]
     return rule, []
 
 
