@@ -53,6 +53,8 @@ BROKEN = {
         "Recurrence",
         ["ist zu lang"],
     ),
+    "jahr-9999": (fachtag(Start="9999-12-31 20:00"), "Start", ["Das Jahr 9999"]),
+    "riesige-dauer": (fachtag(Duration="99999999 Stunden"), "Duration", ["länger als zwei Wochen"]),
     "ausfall-nicht-in-reihe": (
         meeting(Cancelled="2027-04-14"),
         "Cancelled",

@@ -27,6 +27,12 @@ _DURATION_WORDS = re.compile(
 )
 
 
+#: the years a date may lie in (beyond them calendars and time zones break down)
+FIRST_YEAR, LAST_YEAR = 2000, 2099
+#: the longest Duration (a barcamp weekend fits, a typo in the hours does not)
+LONGEST = timedelta(days=14)
+
+
 class MomentError(ValueError):
     def __init__(self, message: str, hint: str) -> None:
         super().__init__(message)
@@ -52,6 +58,15 @@ def local_moment(value: str, field: str, zone: ZoneInfo) -> datetime:
             _("„{value}“ hat keine Uhrzeit.").format(value=text),
             _("Ergänzen Sie die Uhrzeit, z. B. „{field}: {day} 19:00“.").format(
                 field=field, day=text
+            ),
+        )
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        raise MomentError(
+            _("Das Jahr {year} in „{value}“ kann nicht stimmen.").format(
+                year=moment.year, value=text
+            ),
+            _("Termine liegen zwischen {first} und {last}; prüfen Sie das Jahr.").format(
+                first=FIRST_YEAR, last=LAST_YEAR
             ),
         )
     if moment.tzinfo is not None:
@@ -109,7 +124,15 @@ def duration(value: str) -> timedelta:
         length = timedelta(hours=int(clock["h"]), minutes=int(clock["m"]))
     elif words and (words["h"] or words["m"]):
         hours = float((words["h"] or "0").replace(",", "."))
-        length = timedelta(hours=hours, minutes=int(words["m"] or 0))
+        minutes = int(words["m"] or 0)
+        # huge numbers would overflow timedelta: anything beyond LONGEST is refused below
+        hours, minutes = min(hours, 1e6), min(minutes, 10**8)
+        length = timedelta(hours=hours, minutes=minutes)
+    if length is not None and length > LONGEST:
+        raise MomentError(
+            _("„{value}“ ist länger als zwei Wochen.").format(value=text),
+            _("Prüfen Sie die Zahl in „Duration“, z. B. „Duration: 2 Stunden“."),
+        )
     if length is None or length <= timedelta(0):
         raise MomentError(
             _("„{value}“ ist keine Dauer.").format(value=text),
