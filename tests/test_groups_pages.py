@@ -3,6 +3,9 @@ with its members and dates, members' Groups: and Links: fields."""
 
 from __future__ import annotations
 
+import json
+import re
+
 import pytest
 
 from dates_fixture import ANNA_CHANNEL, STEERING, build_dates_site
@@ -42,6 +45,9 @@ def test_group_page_lists_its_members_and_dates(site):
 def test_profile_shows_groups_links_with_rel_me_and_organised_dates(site):
     page = main(site.page("mitglieder/anna-beispiel/index.html"))
     assert f'<a href="{ANNA_CHANNEL}" rel="me noopener">' in page
+    html = site.page("mitglieder/anna-beispiel/index.html")
+    data = json.loads(re.search(r'application/ld\+json">(.*?)</script>', html, re.S).group(1))
+    assert data["sameAs"] == ["https://anna.example.org", ANNA_CHANNEL]
     assert 'href="../../netzwerk/steuerungsgruppe/"' in page
     organised = page.split('id="termine"')[1].split("</section>")[0]
     assert "Netzwerktreffen" in organised
