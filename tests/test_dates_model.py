@@ -81,21 +81,15 @@ def test_guide_explains_dates_in_german():
     assert "make date" in section and "Uid" in section and "Cancelled" in section
 
 
-def test_make_check_reports_a_broken_date(tmp_path):
-    import subprocess
-    import sys
-
+def test_make_check_reports_a_broken_date(tmp_path, capsys):
+    """``make check`` (knotenpunkt.build.check, in this process) knows the date type."""
     from dates_fixture import dates_content
+    from knotenpunkt.build import check
 
     content = dates_content(tmp_path, {"termine/fachtag.md": fachtag(Organizers="ana-beispiel")})
-    completed = subprocess.run(
-        [sys.executable, "-m", "knotenpunkt", "check", "--content", str(content)],
-        cwd=PROJECT_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    report = completed.stdout + completed.stderr
-    assert completed.returncode == 1, report
+    outcome = check(PROJECT_ROOT / "pelicanconf.py", PATH=str(content))
+    captured = capsys.readouterr()
+    report = captured.out + captured.err
+    assert outcome.exit_code == 1, report
     assert "content/termine/fachtag.md" in report
     assert "Meinten Sie „anna-beispiel“?" in report
