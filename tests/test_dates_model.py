@@ -32,6 +32,9 @@ def test_cms_has_a_date_collection_with_every_field_and_a_generated_uid():
     organizers = widgets["Organizers"]
     assert organizers["widget"] == "select" and organizers["multiple"] is True
     assert "anna-beispiel" in [o["value"] for o in organizers["options"]]
+    groups = widgets["Groups"]
+    assert groups["widget"] == "select" and groups["multiple"] is True
+    assert "steuerungsgruppe" in [o["value"] for o in groups["options"]]
 
 
 def test_field_guide_lists_the_date_fields_and_the_recurrence_forms():
