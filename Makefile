@@ -53,6 +53,7 @@ help:
 	@echo '  make member NAME="Anna Beispiel"        new member profile'
 	@echo '  make post TITLE="…" AUTHOR=anna-beispiel new blog post (draft)'
 	@echo '  make episode TITLE="…"                   new podcast episode (draft)'
+	@echo '  make date TITLE="…"                      new date (Termin) with its Uid'
 	@echo '  make docs       regenerate the field reference in docs/mitmachen.md'
 	@echo '  make rsync_upload  publish, then copy output/ to SSH_USER@SSH_HOST:SSH_TARGET_DIR'
 	@echo '  make test       run the whole test suite'
@@ -108,6 +109,9 @@ post: $(RUNTIME_STAMP)
 
 episode: $(RUNTIME_STAMP)
 	$(KNOTENPUNKT) new episode --title "$(TITLE)" --content "$(INPUTDIR)"
+
+date: $(RUNTIME_STAMP)
+	$(KNOTENPUNKT) new date --title "$(TITLE)" --content "$(INPUTDIR)"
 
 docs: $(RUNTIME_STAMP)
 	$(KNOTENPUNKT) docs
@@ -165,7 +169,7 @@ screenshots: html $(DEV_STAMP)
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
-.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test test-quick bench lint format clean translations-extract translations-update screenshots
+.PHONY: help venv html serve devserver publish check member post episode date docs rsync_upload test test-quick bench lint format clean translations-extract translations-update screenshots
 
 # --- Editing in the browser (/admin/, plugin "admin") ------------------------
 # The vendored Decap CMS (plugins/admin/vendor/decap-cms/) is committed, so

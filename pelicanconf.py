@@ -224,6 +224,15 @@ HOME_ABOUT_PAGE = "ueber-uns"
 HOME_IMAGE = "theme/img/home-illustration.svg"
 HOME_IMAGE_ALT = ""
 
+# --- Dates (plugin "dates") -------------------------------------------------
+# content/termine/: /termine/, one page and .ics per date, /termine/termine.ics;
+# defaults in plugins/dates/settings.py.
+# Groups first: dates name groups (content/groups/, /netzwerk/).
+PLUGINS += ["knotenpunkt.plugins.groups", "knotenpunkt.plugins.dates"]
+# Not in MENUITEMS: with seven entries the desktop menu overflows at 900 px
+# (the phone menu folds and would fit); the footer links them instead.
+FOOTER_LINKS += [(translatable("Termine"), "termine/"), (translatable("Netzwerk"), "netzwerk/")]
+
 # --- Old addresses (plugin "aliases") ---------------------------------------
 # A redirect page at every address a file lists in "Aliases:" (after a renamed
 # slug). Listed last: it also redirects the sub-pages other plugins write

@@ -29,7 +29,9 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--settings", type=Path, default=None)
 
     new = commands.add_parser("new", help="eine neue Inhaltsdatei aus einer Vorlage anlegen")
-    new.add_argument("kind", choices=["member", "post", "episode"])
+    from .scaffold import FOLDERS  # every kind with a preset, "date" included
+
+    new.add_argument("kind", choices=list(FOLDERS))
     new.add_argument("--name", default="", help="Name des Mitglieds (member)")
     new.add_argument("--title", default="", help="Titel (post, episode)")
     new.add_argument("--author", default="", help="Slug des Mitglieds (post)")

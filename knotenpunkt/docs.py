@@ -23,8 +23,19 @@ SECTIONS = [
     ("competences", "Kompetenz"),
     ("blog", "Blogbeitrag"),
     ("podcast", "Podcastfolge"),
+    ("termine", "Termin"),
     ("pages", "Seite"),
 ]
+#: a generated table after a section: folder → (module, function, German intro)
+APPENDICES = {
+    "termine": (
+        "knotenpunkt.plugins.dates.recurrence",
+        "accepted_forms_markdown",
+        "So schreiben Sie regelmäßige Termine in „Recurrence“ (mit einem Ende "
+        "„bis 30.6.2027“ oder einer Anzahl „10 Mal“, oder ohne Ende). Der erste Termin "
+        "ist „Start“; einzelne ausfallende Tage stehen in „Cancelled“.",
+    ),
+}
 EXPERT_FIELDS = {"template", "save_as", "url", "translation"}
 
 
@@ -64,6 +75,12 @@ def render_reference(field_sets: dict) -> str:
             )
         if not field_set.closed:
             rows += ["", "Andere Felder werden nicht angezeigt; `make check` weist darauf hin."]
+        if folder in APPENDICES:
+            import importlib
+
+            module, function, intro = APPENDICES[folder]
+            table = getattr(importlib.import_module(module), function)()
+            rows += ["", intro, "", table.rstrip("\n")]
         blocks.append("\n".join(rows))
     return "\n\n".join(blocks)
 

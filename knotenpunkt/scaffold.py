@@ -23,6 +23,7 @@ FOLDERS = {
     "member": ("MEMBERS_PATHS", "members"),
     "post": ("ARTICLE_PATHS", "blog"),
     "episode": ("PODCAST_CONTENT_DIR", "podcast"),
+    "date": ("DATES_PATHS", "termine"),
 }
 
 
@@ -240,6 +241,18 @@ def scaffold(
             f"Neue Podcastfolge {number}. Laden Sie die Audiodatei als "
             f"content/audio/folge-{number:02d}.mp3 hoch. Die Guid darf nie geändert werden. "
             "Die Folge erscheint, wenn Sie „Status: draft“ auf „published“ ändern."
+        )
+    elif kind == "date":
+        if not title.strip():
+            raise ScaffoldError(
+                _('Bitte geben Sie einen Titel an: make date TITLE="Netzwerktreffen"')
+            )
+        slug = german_slug(title)
+        filename = f"{slug}.md"
+        preset = {"Title": title.strip(), "Slug": slug, "Uid": str(uuid.uuid4())}
+        intro = (
+            "Neuer Termin. Tragen Sie Start und Ende (oder die Dauer) und den Ort ein. "
+            "Die Uid darf nie geändert werden, auch nicht beim Umbenennen der Datei."
         )
     else:  # pragma: no cover - argparse limits the choices
         raise ScaffoldError(kind)

@@ -49,7 +49,15 @@ SUBSETS = {
     "without-images": ([p for p in ALL if p != "images"], {}),
     "members-alone": (
         [*THEME_NEEDS, "members"],
-        {"ARTICLE_PATHS": ["blog"], "MENUITEMS": menu_without("podcast/", "suche/")},
+        {
+            "ARTICLE_PATHS": ["blog"],
+            "MENUITEMS": menu_without("podcast/", "suche/"),
+            "FOOTER_LINKS": [
+                item
+                for item in PROJECT_SETTINGS["FOOTER_LINKS"]
+                if item[1] not in ("termine/", "netzwerk/")
+            ],
+        },
     ),
 }
 
@@ -109,6 +117,10 @@ def subset_site(request, tmp_path_factory):
             + "\n",
             encoding="utf-8",
         )
+    # without their plugins, date and group files lie in no content folder
+    for plugin, folder in (("dates", "termine"), ("groups", "groups")):
+        if plugin not in plugins:
+            shutil.rmtree(content / folder)
     completed = build_in_fresh_process(
         content, root / "output", settings_file(root, plugins, **settings)
     )
@@ -137,6 +149,10 @@ def test_a_competence_typo_fails_the_build_without_content_errors_in_plugins(tmp
     )
     plugins = [p for p in ALL if p not in ("content_errors", "podcast")]
     without_podcast = SUBSETS["without-podcast"][1]
+    # without their plugins, date and group files lie in no content folder
+    for plugin, folder in (("dates", "termine"), ("groups", "groups")):
+        if plugin not in plugins:
+            shutil.rmtree(content / folder)
     completed = build_in_fresh_process(
         content, tmp_path / "output", settings_file(tmp_path, plugins, **without_podcast)
     )

@@ -130,3 +130,11 @@ def test_without_javascript_the_page_offers_links_and_no_form(sample_url, browse
     browse.get_by_role("link", name="Alle Mitglieder").click()
     page.wait_for_url("**/mitglieder/")
     context.close()
+
+
+def test_a_date_is_found_by_its_title_and_the_date_filter(search_page):
+    search(search_page, "Barcamp")
+    only(search_page, "Inhalt", "Termin")
+    # the blog post about the last barcamp mentions it too; the filter keeps the date
+    found = wait_for_results_within(search_page, ["/termine/*"])
+    assert "/termine/barcamp-lernen-2027/" in found

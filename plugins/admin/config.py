@@ -32,7 +32,7 @@ from .settings import setting
 DATE_FORMAT = "YYYY-MM-DD HH:mm"
 SLUG_PATTERN = "^[a-z0-9]+(-[a-z0-9]+)*$"
 #: fields written by knotenpunkt-admin.js, not by people
-GENERATED = {"guid": "uuid"}
+GENERATED = {"guid": "uuid", "uid": "uuid"}  # episodes' Guid, dates' Uid
 #: where uploads go when a field's example names no folder
 DEFAULT_MEDIA = {"image": "images", "audio": "audio", "file": "audio"}
 
@@ -76,7 +76,7 @@ def widget(folder: str, spec: Field, options: dict[str, list], content_path: str
     kind = spec.kind
     if spec.name.lower() in GENERATED:
         return {"name": spec.name, "label": config["label"], "widget": "hidden", "required": False}
-    if kind in ("competence", "member"):
+    if kind in ("competence", "member", "group"):
         config.update(widget="select", options=options[kind], multiple=bool(spec.multiple))
         if spec.required and spec.multiple:
             config["min"] = 1
@@ -188,9 +188,11 @@ def reference_options(settings) -> dict[str, list]:
     def first_folder(name: str) -> Path:
         return content / settings.get(name, MEMBERS[name])[0]
 
+    groups = settings.get("GROUPS_PATHS") or ["groups"]
     return {
         "competence": vocabulary(first_folder("COMPETENCES_PATHS"), settings),
         "member": vocabulary(first_folder("MEMBERS_PATHS"), settings),
+        "group": vocabulary(content / groups[0], settings),
     }
 
 

@@ -41,7 +41,25 @@ LABELS = {
     "image": N_("Bild der Folge"),
     "explicit": N_("Nicht jugendfrei"),
     "episodetype": N_("Art der Folge"),
+    # dates (plugins/dates/fields.py)
+    "start": N_("Beginn"),
+    "end": N_("Ende"),
+    "duration": N_("Dauer"),
+    "location": N_("Ort"),
+    "online": N_("Link zum Online-Treffen"),
+    "organizers": N_("Organisation"),
+    "groups": N_("Gruppen"),
+    "recurrence": N_("Wiederholung"),
+    "cancelled": N_("Fällt aus am"),
+    "registration": N_("Anmeldung"),
+    "uid": N_("Kennung (Uid)"),
+    # members' channels and groups (plugins/groups/fields.py)
+    "links": N_("Eigene Kanäle"),
+    "rhythm": N_("Treffen"),
 }
+
+#: labels that differ by kind of content: (folder, key) → label
+LABEL_BY_FOLDER = {("groups", "kind"): N_("Art der Gruppe")}
 
 #: the member's own Title is their name, not a headline
 TITLE_BY_FOLDER = {"members": N_("Name"), "competences": N_("Name der Kompetenz")}
@@ -51,4 +69,4 @@ def label_for(folder: str, name: str) -> str:
     """The German message id of a field's label (translate with ``_()``)."""
     if name.lower() == "title" and folder in TITLE_BY_FOLDER:
         return TITLE_BY_FOLDER[folder]
-    return LABELS.get(name.lower(), name)
+    return LABEL_BY_FOLDER.get((folder, name.lower())) or LABELS.get(name.lower(), name)

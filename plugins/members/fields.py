@@ -128,6 +128,27 @@ MEMBER_FIELDS = (
         ),
     ),
     Field(
+        "Links",
+        help="Eigene Kanäle (Mastodon, Blog, Podcast …), vollständig mit https://, durch "
+        "Kommas getrennt. Sie stehen als einfache Links im Profil (mit rel=„me“, so "
+        "bestätigt Mastodon das Profil).",
+        example="https://social.example/@anna, https://anna-bloggt.example.org",
+        allowed="Adressen, die mit https:// beginnen",
+        multiple=True,
+        aliases=("kanaele", "profile"),
+    ),
+    Field(
+        "Groups",
+        help="Gruppen des Netzwerks, in denen das Mitglied mitarbeitet: Dateinamen (ohne .md) "
+        "aus content/groups/, durch Kommas getrennt.",
+        example="steuerungsgruppe, ag-uebergaenge",
+        allowed="Dateinamen (ohne .md) aus content/groups/",
+        multiple=True,
+        kind="reference",
+        references="group",
+        aliases=("gruppen", "gruppe", "arbeitsgruppen"),
+    ),
+    Field(
         "Summary",
         required=True,
         help="Ein Satz für die Karte im Verzeichnis.",

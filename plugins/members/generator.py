@@ -27,6 +27,7 @@ from __future__ import annotations
 import os
 
 from knotenpunkt.plugins import images
+from knotenpunkt.plugins.channels.urls import https_url_problem
 from knotenpunkt.plugins.content_errors import ContentError, people, report
 from knotenpunkt.plugins.content_errors.capture import explain_exception
 from knotenpunkt.plugins.content_errors.config import plugin_enabled
@@ -266,6 +267,14 @@ class MembersGenerator(CachingGenerator):
             except ContentError as problem:
                 problems.append(problem)
 
+        member.links = []
+        for link in split_list(metadata.get("links")):
+            problem = https_url_problem(link)
+            if problem:
+                problems.append(ContentError(source, "Links", problem.message, problem.hint))
+            else:
+                member.links.append(link)
+        member.groups = []  # the groups plugin fills it
         member.roles = [role_name(role) for role in split_list(metadata.get("roles"))]
         member.contact = (
             str(metadata["contact"]).strip() if is_present(metadata.get("contact")) else None

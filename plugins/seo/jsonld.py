@@ -101,8 +101,10 @@ def member(profile, settings, base: str) -> dict:
         data["description"] = Markup(summary).striptags()
     if getattr(profile, "email", None):
         data["email"] = profile.email
-    if getattr(profile, "website", None):
-        data["sameAs"] = [profile.website]
+    same_as = [profile.website] if getattr(profile, "website", None) else []
+    same_as += [link for link in getattr(profile, "links", None) or [] if link not in same_as]
+    if same_as:
+        data["sameAs"] = same_as
     photo = getattr(profile, "photo", None)
     if photo is not None:
         data["image"] = _absolute(base, photo.url)

@@ -1,0 +1,157 @@
+"""The groups generator: reads ``content/groups/``, checks members' ``Groups:``, writes pages.
+
+Runs after the members generator (it needs ``members`` and ``people``) and
+before the dates generator (which names groups). Provides ``groups_by_slug``,
+``network_groups`` (steering group first, then working groups, by title) and
+``network_structure`` ([(German kind name, groups)]) and ``groups_url`` to every template; each published member gets ``groups``.
+
+====================  ====================  ==================
+output                template              variables
+====================  ====================  ==================
+GROUPS_SAVE_AS        groups/index.html     network_groups
+GROUP_SAVE_AS (each)  groups/group.html     group
+====================  ====================  ==================
+"""
+
+from __future__ import annotations
+
+import os
+
+from knotenpunkt.plugins.content_errors import ContentError, report, suggest
+from knotenpunkt.plugins.content_errors.capture import explain_exception
+from knotenpunkt.plugins.content_errors.cleaning import is_present, missing_required, split_list
+from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.people import people_of
+from knotenpunkt.plugins.i18n.slugs import german_slug
+from pelican.contents import Content
+from pelican.generators import CachingGenerator
+
+from .fields import GROUP_FIELDS, GROUP_KIND_HEADINGS, GROUP_KINDS
+from .settings import setting
+
+FIELD = {spec.name: spec for spec in GROUP_FIELDS}
+
+
+class Group(Content):
+    """One group. The generator sets ``kind`` (value of GROUP_KINDS), ``kind_name``,
+    ``contact`` (Person or None), ``rhythm``, ``members``; the dates plugin adds
+    ``dates`` and ``upcoming_dates``."""
+
+    default_template = "groups/group"
+    default_status = "published"
+
+    def _expand_settings(self, key: str, klass: str | None = None) -> str:
+        del klass
+        key = key.removeprefix("lang_").upper()
+        return str(setting(self.settings, f"GROUP_{key}")).format(**self.url_format)
+
+
+def unknown(source: str, field: str, slug: str, known, folder: str) -> ContentError:
+    nearest = suggest(slug, known)
+    hint = (_("Meinten Sie „{nearest}“?").format(nearest=nearest) + " " if nearest else "") + _(
+        "Schreiben Sie den Dateinamen ohne .md aus {folder}."
+    ).format(folder=folder)
+    return ContentError(
+        source,
+        field,
+        _("„{slug}“ gibt es nicht in {folder}.").format(slug=slug, folder=folder),
+        hint,
+    )
+
+
+class GroupsGenerator(CachingGenerator):
+    def __init__(self, *args, **kwargs) -> None:
+        self.groups: list[Group] = []
+        super().__init__(*args, **kwargs)
+
+    def read_folder(self) -> list[Group]:
+        items = []
+        for path in sorted(self.get_files(setting(self.settings, "GROUPS_PATHS"))):
+            item = self.get_cached_data(path, None)
+            if item is None:
+                try:
+                    item = self.readers.read_file(
+                        base_path=self.path, path=path, content_class=Group, context=self.context
+                    )
+                except Exception as exc:  # any reader failure becomes a content error
+                    report(explain_exception(os.path.join(self.path, path), exc))
+                    self._add_failed_source_path(path)
+                    continue
+                self.cache_data(path, item)
+            items.append(item)
+            self.add_source_path(item)
+        return items
+
+    def generate_context(self) -> None:
+        items = self.read_folder()
+        self.save_cache()
+        self.readers.save_cache()
+        people = people_of(self.context)
+        problems = []
+        for group in items:
+            stem = os.path.splitext(os.path.basename(group.source_path))[0]
+            explicit = group.metadata.get("slug")
+            group.slug = german_slug(explicit if is_present(explicit) else stem, self.settings)
+            source, metadata = group.source_path, group.metadata
+            problems += missing_required(source, metadata, GROUP_FIELDS)
+            kind, found = FIELD["Kind"].clean(metadata.get("kind"), source)
+            problems += found
+            group.kind = kind if kind in GROUP_KINDS else "arbeitsgruppe"
+            group.kind_name = GROUP_KINDS[group.kind]
+            group.contact = None
+            contact = str(metadata.get("contact") or "").strip().lower()
+            if contact and contact in people:
+                group.contact = people[contact]
+            elif contact:
+                problems.append(unknown(source, "Contact", contact, people, "content/members/"))
+            group.rhythm = str(metadata.get("rhythm") or "").strip()
+            group.members = []
+            group.dates = []
+            group.upcoming_dates = []
+        self.groups = [g for g in items if g.status == "published"]
+        order = list(GROUP_KINDS)
+        self.groups.sort(key=lambda g: (order.index(g.kind), str(g.title).lower()))
+        by_slug = {g.slug: g for g in self.groups}
+        for member in self.context.get("members") or []:
+            member.groups = []
+            for slug in split_list(member.metadata.get("groups")):
+                group = by_slug.get(slug.strip().lower())
+                if group is None:
+                    problems.append(
+                        unknown(member.source_path, "Groups", slug, by_slug, "content/groups/")
+                    )
+                    continue
+                member.groups.append(group)
+                group.members.append(member)
+        for problem in problems:
+            report(problem)
+        self.context.update(
+            groups_by_slug=by_slug,
+            network_groups=self.groups,
+            network_structure=[
+                (GROUP_KIND_HEADINGS[kind], [g for g in self.groups if g.kind == kind])
+                for kind in GROUP_KINDS
+                if any(g.kind == kind for g in self.groups)
+            ],
+            groups_url=setting(self.settings, "GROUPS_URL"),
+        )
+
+    def generate_output(self, writer) -> None:
+        def write(save_as, template, url, **variables):
+            writer.write_file(
+                save_as,
+                self.get_template(template),
+                self.context,
+                relative_urls=self.settings["RELATIVE_URLS"],
+                url=url,
+                active_menu=setting(self.settings, "GROUPS_URL"),
+                **variables,
+            )
+
+        write(
+            setting(self.settings, "GROUPS_SAVE_AS"),
+            "groups/index",
+            setting(self.settings, "GROUPS_URL"),
+        )
+        for group in self.groups:
+            write(group.save_as, group.template, group.url, group=group)
