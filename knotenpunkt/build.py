@@ -86,18 +86,34 @@ class _WithoutPelicanSummary(io.TextIOBase):
 
 
 def built_summary(context: dict) -> str:
-    """``Gebaut: 12 Mitglieder, 8 Blogbeiträge, 4 Podcastfolgen, 6 Seiten.``"""
-    members = len(context.get("members") or ())
-    posts = len(context.get("articles") or ())
-    episodes = len(context.get("podcast_episodes") or ())
-    pages = len(context.get("pages") or ())
-    parts = [
-        ngettext("{count} Mitglied", "{count} Mitglieder", members).format(count=members),
-        ngettext("{count} Blogbeitrag", "{count} Blogbeiträge", posts).format(count=posts),
-        ngettext("{count} Podcastfolge", "{count} Podcastfolgen", episodes).format(count=episodes),
-        ngettext("{count} Seite", "{count} Seiten", pages).format(count=pages),
+    """``Gebaut: 12 Mitglieder, 8 Blogbeiträge, 4 Podcastfolgen, 6 Seiten, 4 Termine.``
+
+    Dates and groups are named only when the site has some.
+    """
+
+    def count(key: str) -> int:
+        return len(context.get(key) or ())
+
+    forms = [
+        ("members", ngettext("{count} Mitglied", "{count} Mitglieder", count("members"))),
+        ("articles", ngettext("{count} Blogbeitrag", "{count} Blogbeiträge", count("articles"))),
+        (
+            "podcast_episodes",
+            ngettext("{count} Podcastfolge", "{count} Podcastfolgen", count("podcast_episodes")),
+        ),
+        ("pages", ngettext("{count} Seite", "{count} Seiten", count("pages"))),
     ]
-    return _("Gebaut: {parts}.").format(parts=", ".join(parts))
+    if count("dates"):
+        forms.append(("dates", ngettext("{count} Termin", "{count} Termine", count("dates"))))
+    if count("network_groups"):
+        forms.append(
+            (
+                "network_groups",
+                ngettext("{count} Gruppe", "{count} Gruppen", count("network_groups")),
+            )
+        )
+    shown = ", ".join(form.format(count=count(key)) for key, form in forms)
+    return _("Gebaut: {parts}.").format(parts=shown)
 
 
 def setup_logging() -> None:

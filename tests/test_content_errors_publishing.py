@@ -127,3 +127,15 @@ def test_build_log_is_one_german_line_without_pelicans_summary(tmp_path):
     printed = completed.stdout + completed.stderr
     assert "Done: Processed" not in printed
     assert "Gebaut: 0 Mitglieder, 1 Blogbeitrag, 0 Podcastfolgen, 2 Seiten." in printed
+
+
+def test_build_summary_names_dates_and_groups_only_when_the_site_has_some():
+    from knotenpunkt.build import built_summary
+
+    base = {"members": [1, 2], "articles": [1], "podcast_episodes": [], "pages": [1]}
+    assert built_summary({**base, "dates": [], "network_groups": []}) == (
+        "Gebaut: 2 Mitglieder, 1 Blogbeitrag, 0 Podcastfolgen, 1 Seite."
+    )
+    assert built_summary({**base, "dates": [1], "network_groups": [1, 2, 3]}) == (
+        "Gebaut: 2 Mitglieder, 1 Blogbeitrag, 0 Podcastfolgen, 1 Seite, 1 Termin, 3 Gruppen."
+    )
