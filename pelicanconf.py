@@ -209,3 +209,7 @@ PLUGINS += ["knotenpunkt.plugins.channels"]
 # defaults in plugins/search/settings.py.
 PLUGINS += ["knotenpunkt.plugins.search"]
 MENUITEMS += [(translatable("Suche"), "suche/")]
+
+# --- Build caches (plugin "caches") -------------------------------------------
+# Addresses computed once per build; see plugins/caches and docs/performance.md.
+PLUGINS += ["knotenpunkt.plugins.caches"]
