@@ -179,9 +179,12 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Deterministic builds: content cache off in development keeps it simple.
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Development builds reuse what the readers returned for unchanged files
+# (plugin "caches": keyed by a hash of the bytes, the settings and the code;
+# safety checks still run on every file). publishconf.py turns it off.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
 DELETE_OUTPUT_DIRECTORY = False
 # Relative links: output/ works wherever it is served from.
 RELATIVE_URLS = True

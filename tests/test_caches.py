@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime
 import filecmp
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -19,7 +20,7 @@ import pytest
 from pelican.contents import Article
 from pelican.settings import DEFAULT_CONFIG
 
-from sitebuild import PROJECT_ROOT, build_site, copy_sample
+from sitebuild import FIXTURES, PROJECT_ROOT, build_site, copy_sample
 
 NO_CACHES = f"""
 from knotenpunkt.conf import inherit
@@ -58,15 +59,59 @@ def sites(tmp_path_factory):
         cwd=PROJECT_ROOT, capture_output=True, text=True, timeout=300,
     )  # fmt: skip
     assert plain.returncode == 0, plain.stderr
-    cached = build_site(content, root / "cached")
-    assert cached.exit_code == 0, cached.messages
-    return reference, cached.output
+    cache = root / "cache"
+    cold = build_site(content, root / "cold", CACHE_PATH=str(cache))
+    assert cold.exit_code == 0, cold.messages
+    assert list(cache.glob("*Readers")), "the development build keeps a content cache"
+    warm = build_site(content, root / "warm", CACHE_PATH=str(cache))
+    assert warm.exit_code == 0, warm.messages
+    return reference, cold, warm
 
 
 def test_caches_change_no_byte_of_the_site(sites):
-    reference, cached = sites
-    assert (cached / "mitglieder" / "index.html").exists()
-    assert differences(reference, cached) == []
+    reference, cold, _warm = sites
+    assert (cold.output / "mitglieder" / "index.html").exists()
+    assert differences(reference, cold.output) == []
+
+
+def test_a_build_from_the_content_cache_is_byte_identical(sites):
+    reference, cold, warm = sites
+    assert differences(cold.output, warm.output) == []
+    assert differences(reference, warm.output) == []
+
+
+def test_a_build_from_the_content_cache_reports_the_same_problems(sites):
+    _reference, cold, warm = sites
+    def problems(messages: str) -> str:  # without Pelican's "Done: … in 2.1 seconds"
+        return messages.split("Done:")[0]
+
+    assert "Hinweise" in problems(cold.messages)
+    assert problems(warm.messages) == problems(cold.messages)
+
+
+def test_a_cached_file_turned_into_a_link_is_still_refused(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    cache = str(tmp_path / "cache")
+    assert build_site(content, tmp_path / "one", CACHE_PATH=cache).exit_code == 0
+    post = next((content / "blog").glob("*.md"))
+    outside = tmp_path / "outside.md"
+    outside.write_bytes(post.read_bytes())  # the same bytes: the same content hash
+    post.unlink()
+    post.symlink_to(outside)
+    again = build_site(content, tmp_path / "two", CACHE_PATH=cache)
+    assert again.exit_code == 1, again.messages
+    assert post.name in again.messages
+    assert "Traceback" not in again.messages
+
+
+def test_a_changed_limit_applies_to_cached_files(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    cache = str(tmp_path / "cache")
+    assert build_site(content, tmp_path / "one", CACHE_PATH=cache).exit_code == 0
+    again = build_site(content, tmp_path / "two", CACHE_PATH=cache, CONTENT_MAX_LINE_CHARS=5)
+    assert again.exit_code == 1, again.messages
 
 
 def test_url_memo_only_after_reading_and_overrides_win():

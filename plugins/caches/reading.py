@@ -1,0 +1,131 @@
+"""Pelican's content cache, made safe for this project (development builds).
+
+Pelican's reader cache keeps what a reader returned (the Markdown rendered
+to HTML and the header's metadata) per file, and skips the reader when the
+file's stamp is unchanged. Three additions make it safe here:
+
+- The stamp is a hash of the file's bytes (``CHECK_MODIFIED_METHOD``,
+  ``pelicanconf.py``), never its modification time: changed bytes are
+  always read again.
+- Every cache entry carries a fingerprint of the settings and of the
+  project's code that shape a read (the Markdown configuration, the limits,
+  the plugins' source files): a changed setting or plugin reads everything
+  again.
+- The reader's safety checks (no links or devices, size, line length and
+  nesting limits) run on every file on every build, cached or not, and the
+  problems a read reported (warnings included) are stored with the entry and
+  reported again when it is used. The sanitiser runs on every object anyway
+  (``content_object_init``), cached or not.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from pathlib import Path
+
+import pelican
+from knotenpunkt.plugins.content_errors import errors
+from knotenpunkt.plugins.content_errors.guarded_reader import check_before_reading
+from pelican.readers import MarkdownReader, Readers
+
+#: settings that never change what a reader returns (they differ between builds)
+VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PLUGINS", "PLUGIN_PATHS"})
+PLUGIN_ROOT = Path(__file__).resolve().parent.parent
+
+_original_get = Readers.get_cached_data
+_original_put = Readers.cache_data
+_recording: dict[str, list] = {"problems": [], "path": None}
+_original_add = errors.ProblemCollector.add
+
+
+def _plain(value, depth: int = 0):
+    """A stable text form of a setting; objects without one are left out."""
+    if depth > 6:
+        return "…"
+    if isinstance(value, str | int | float | bool) or value is None:
+        return repr(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(item, depth + 1) for item in value]
+        return "[" + ",".join(sorted(items) if isinstance(value, set | frozenset) else items) + "]"
+    if isinstance(value, dict):
+        pairs = sorted(f"{key!r}:{_plain(item, depth + 1)}" for key, item in value.items())
+        return "{" + ",".join(pairs) + "}"
+    return type(value).__name__
+
+
+def fingerprint(settings) -> str:
+    """Settings and code a read depends on, as one short hash."""
+    digest = hashlib.sha256(pelican.__version__.encode())
+    for key in sorted(settings):
+        if key not in VOLATILE:
+            digest.update(f"{key}={_plain(settings[key])}\n".encode())
+    for source in sorted(PLUGIN_ROOT.rglob("*.py")):
+        digest.update(f"{source.relative_to(PLUGIN_ROOT)}:{source.read_bytes()!r}".encode())
+    return digest.hexdigest()[:16]
+
+
+_fingerprints: dict[int, str] = {}
+
+
+def _key(readers: Readers, path: str) -> str:
+    known = _fingerprints.get(id(readers.settings))
+    if known is None:
+        known = _fingerprints[id(readers.settings)] = fingerprint(readers.settings)
+    if not getattr(readers, "_knotenpunkt_pruned", False):
+        # entries of other settings or code would only grow the cache file
+        for stale in [key for key in readers._cache if not str(key).startswith(known + ":")]:
+            del readers._cache[stale]
+        readers._knotenpunkt_pruned = True
+    return f"{known}:{path}"
+
+
+def _recording_add(self, problem) -> None:
+    if _recording["path"] is not None:
+        _recording["problems"].append(dict(problem.__dict__, args=problem.args))
+    _original_add(self, problem)
+
+
+def _revive(state: dict) -> errors.ContentError:
+    problem = errors.ContentError.__new__(errors.ContentError)
+    problem.args = state.pop("args")
+    problem.__dict__.update(state)
+    return problem
+
+
+def get_cached_data(self, filename, default=None):
+    _recording.update(path=None, problems=[])
+    if not self._cache_data_policy and not self._cache:
+        return default
+    found = _original_get(self, _key(self, filename), None)
+    if found is None:
+        _recording["path"] = filename  # a miss: record what the read reports
+        return default
+    (content, metadata), problems = found
+    extension = os.path.splitext(filename)[1][1:]
+    reader_class = type(self.readers.get(extension))
+    check_before_reading(filename, self.settings, markdown=issubclass(reader_class, MarkdownReader))
+    for state in problems:
+        errors.report(_revive(dict(state)))
+    return content, metadata
+
+
+def cache_data(self, filename, data):
+    problems = _recording["problems"] if _recording["path"] == filename else []
+    _recording.update(path=None, problems=[])
+    _original_put(self, _key(self, filename), (data, problems))
+
+
+def _stamp(self, key):
+    """Pelican's stamp of the real file named in a ``fingerprint:path`` key."""
+    return _original_stamp(self, key.split(":", 1)[1])
+
+
+_original_stamp = Readers._get_file_stamp
+
+
+def install() -> None:
+    Readers.get_cached_data = get_cached_data
+    Readers.cache_data = cache_data
+    Readers._get_file_stamp = _stamp
+    errors.ProblemCollector.add = _recording_add
