@@ -82,6 +82,7 @@ def test_a_build_from_the_content_cache_is_byte_identical(sites):
 
 def test_a_build_from_the_content_cache_reports_the_same_problems(sites):
     _reference, cold, warm = sites
+
     def problems(messages: str) -> str:  # without Pelican's "Done: … in 2.1 seconds"
         return messages.split("Done:")[0]
 
@@ -145,3 +146,27 @@ def test_date_memo_tells_time_zones_apart():
     assert _format_date(berlin, "long", "de") == "1. Januar 2025"
     assert _format_date(utc, "long", "de") == "31. Dezember 2024"
     assert _format_date(berlin, "long", "de") == "1. Januar 2025"
+
+
+def test_page_check_verdicts_never_hide_a_changed_page(tmp_path):
+    from types import SimpleNamespace
+
+    from knotenpunkt.plugins.caches import verdicts
+
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
+    build = SimpleNamespace(settings=settings)
+    clean = "<html><body><p>Hallo</p></body></html>"
+    dirty = '<html><body><p onclick="x()">Hallo</p></body></html>'
+    verdicts.start(build)
+    assert verdicts.checked(clean) == []
+    assert verdicts.checked(dirty) == ["<p onclick=…>"]
+    verdicts.save()
+    stored = (tmp_path / verdicts.FILE_NAME).read_bytes()
+    assert len(stored) == 32  # only the clean page's verdict is kept
+    verdicts.start(build)
+    assert verdicts.checked(clean) == []
+    assert verdicts.checked(dirty) == ["<p onclick=…>"]  # checked again, every build
+    assert verdicts.checked(clean.replace("Hallo", "<script>x()</script>")) == ["<script >"]
+    verdicts.save()
+    verdicts.start(SimpleNamespace(settings={**settings, "CACHE_CONTENT": False}))
+    assert verdicts._state["clean"] is None  # publish builds check every page

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import reading, urls
+from . import reading, urls, verdicts
 
 
 def register() -> None:
     urls.install()
     reading.install()
+    verdicts.install()
+    signals.initialized.connect(verdicts.start)
+    signals.finalized.connect(verdicts.save)
     signals.initialized.connect(urls.thaw)
     signals.all_generators_finalized.connect(urls.freeze)
     signals.finalized.connect(urls.thaw)
