@@ -170,3 +170,21 @@ def test_page_check_verdicts_never_hide_a_changed_page(tmp_path):
     verdicts.save()
     verdicts.start(SimpleNamespace(settings={**settings, "CACHE_CONTENT": False}))
     assert verdicts._state["clean"] is None  # publish builds check every page
+
+
+def test_the_raw_pass_reports_from_its_cache_and_sees_every_change(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    post = content / "blog" / "erster-beitrag.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("Title:", "Titel:", 1), "utf-8")
+    cache = str(tmp_path / "cache")
+    first = build_site(content, tmp_path / "one", CACHE_PATH=cache)
+    assert first.exit_code == 1 and "Titel" in first.messages, first.messages
+    assert (tmp_path / "cache" / "knotenpunkt-lint").exists()
+    second = build_site(content, tmp_path / "two", CACHE_PATH=cache)
+    assert second.exit_code == 1
+    assert second.messages.split("Done:")[0] == first.messages.split("Done:")[0]
+    post.write_text(post.read_text(encoding="utf-8").replace("Titel:", "Title:", 1), "utf-8")
+    fixed = build_site(content, tmp_path / "three", CACHE_PATH=cache)
+    assert fixed.exit_code == 0, fixed.messages
+    assert "Titel" not in fixed.messages

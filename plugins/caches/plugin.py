@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import reading, urls, verdicts
+from . import lint, reading, urls, verdicts
 
 
 def register() -> None:
     urls.install()
     reading.install()
+    lint.install()
     verdicts.install()
     signals.initialized.connect(verdicts.start)
     signals.finalized.connect(verdicts.save)

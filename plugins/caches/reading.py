@@ -25,9 +25,10 @@ import os
 from pathlib import Path
 
 import pelican
-from knotenpunkt.plugins.content_errors import errors
 from knotenpunkt.plugins.content_errors.guarded_reader import check_before_reading
 from pelican.readers import MarkdownReader, Readers
+
+from . import problems
 
 #: settings that never change what a reader returns (they differ between builds)
 VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PLUGINS", "PLUGIN_PATHS"})
@@ -35,8 +36,7 @@ PLUGIN_ROOT = Path(__file__).resolve().parent.parent
 
 _original_get = Readers.get_cached_data
 _original_put = Readers.cache_data
-_recording: dict[str, list] = {"problems": [], "path": None}
-_original_add = errors.ProblemCollector.add
+_recording: dict = {"path": None, "block": None, "problems": None}
 
 
 def _plain(value, depth: int = 0):
@@ -80,40 +80,35 @@ def _key(readers: Readers, path: str) -> str:
     return f"{known}:{path}"
 
 
-def _recording_add(self, problem) -> None:
-    if _recording["path"] is not None:
-        _recording["problems"].append(dict(problem.__dict__, args=problem.args))
-    _original_add(self, problem)
-
-
-def _revive(state: dict) -> errors.ContentError:
-    problem = errors.ContentError.__new__(errors.ContentError)
-    problem.args = state.pop("args")
-    problem.__dict__.update(state)
-    return problem
+def _stop_recording() -> list[dict]:
+    block, found = _recording["block"], _recording["problems"] or []
+    if block is not None:
+        block.__exit__(None, None, None)
+    _recording.update(path=None, block=None, problems=None)
+    return found
 
 
 def get_cached_data(self, filename, default=None):
-    _recording.update(path=None, problems=[])
+    _stop_recording()
     if not self._cache_data_policy and not self._cache:
         return default
     found = _original_get(self, _key(self, filename), None)
     if found is None:
-        _recording["path"] = filename  # a miss: record what the read reports
+        block = problems.recording()  # a miss: record what the read reports
+        _recording.update(path=filename, block=block, problems=block.__enter__())
         return default
-    (content, metadata), problems = found
+    (content, metadata), reported = found
     extension = os.path.splitext(filename)[1][1:]
     reader_class = type(self.readers.get(extension))
     check_before_reading(filename, self.settings, markdown=issubclass(reader_class, MarkdownReader))
-    for state in problems:
-        errors.report(_revive(dict(state)))
+    problems.replay(reported)
     return content, metadata
 
 
 def cache_data(self, filename, data):
-    problems = _recording["problems"] if _recording["path"] == filename else []
-    _recording.update(path=None, problems=[])
-    _original_put(self, _key(self, filename), (data, problems))
+    same = _recording["path"] == filename
+    reported = _stop_recording()
+    _original_put(self, _key(self, filename), (data, reported if same else []))
 
 
 def _stamp(self, key):
@@ -128,4 +123,4 @@ def install() -> None:
     Readers.get_cached_data = get_cached_data
     Readers.cache_data = cache_data
     Readers._get_file_stamp = _stamp
-    errors.ProblemCollector.add = _recording_add
+    problems.install()
