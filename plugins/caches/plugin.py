@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import lint, reading, urls, verdicts
+from . import cards, lint, reading, urls, verdicts
 
 
 def register() -> None:
@@ -17,3 +17,6 @@ def register() -> None:
     signals.initialized.connect(urls.thaw)
     signals.all_generators_finalized.connect(urls.freeze)
     signals.finalized.connect(urls.thaw)
+    signals.generator_init.connect(cards.install)
+    signals.all_generators_finalized.connect(cards.clear)
+    signals.finalized.connect(cards.clear)
