@@ -188,3 +188,24 @@ def test_the_raw_pass_reports_from_its_cache_and_sees_every_change(tmp_path):
     fixed = build_site(content, tmp_path / "three", CACHE_PATH=cache)
     assert fixed.exit_code == 0, fixed.messages
     assert "Titel" not in fixed.messages
+
+
+def test_one_markdown_instance_reads_like_a_new_one_per_file(tmp_path):
+    from knotenpunkt.plugins.caches import markdown
+    from pelican.readers import MarkdownReader
+    from pelican.settings import read_settings
+
+    settings = read_settings(str(PROJECT_ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)})
+    files = {
+        "a.md": "Title: A\nSummary: Kurz *fett*[^1]\n\n# Kopf\n\nText[^1] mit *ABC*.\n\n"
+        "*[ABC]: Abkürzung\n\n[^1]: Fußnote A.\n",
+        "b.md": "Title: B\n\nText mit ABC und [Link][x].\n\n# Kopf\n\n[x]: https://example.org\n",
+        "c.md": "Kein Kopf\n\n# Kopf\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    markdown.install()
+    reused = MarkdownReader(settings)
+    for name in [*files, *files]:  # twice: state left by every file
+        fresh = MarkdownReader(settings).read(str(tmp_path / name))  # a new instance each time
+        assert reused.read(str(tmp_path / name)) == fresh, name

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import cards, lint, reading, urls, verdicts
+from . import cards, lint, markdown, reading, urls, verdicts
 
 
 def register() -> None:
     urls.install()
     reading.install()
+    markdown.install()
     lint.install()
     verdicts.install()
     signals.initialized.connect(verdicts.start)
