@@ -59,6 +59,7 @@ help:
 	@echo '  make test-quick the test suite without the browser tests'
 	@echo '  make bench      build-time benchmark against plain Pelican (BENCH_ARGS="--sizes small,medium,large")'
 	@echo '  make lint       ruff format --check and ruff check'
+	@echo '  make screenshots  every page type at 3 widths, light and dark, with a contact sheet'
 	@echo '  make clean      remove output/ and caches'
 	@echo '  make translations-extract  collect interface text into $(TRANSLATIONS)/messages.pot'
 	@echo '  make translations-update   extract, then merge new text into each language (LANGUAGES=$(LANGUAGES))'
@@ -156,10 +157,15 @@ translations-update: translations-extract
 		fi; \
 	done
 
+# Every kind of page at 375, 768 and 1280 px, light and dark, with a contact
+# sheet: test-artifacts/review/index.html (needs Chromium, like the browser tests).
+screenshots: html $(DEV_STAMP)
+	$(PY) tools/screenshots.py --site "$(OUTPUTDIR)" --out test-artifacts/review
+
 clean:
 	rm -rf "$(OUTPUTDIR)" cache .pytest_cache .output.building-* .output.old-*
 
-.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test test-quick bench lint format clean translations-extract translations-update
+.PHONY: help venv html serve devserver publish check member post episode docs rsync_upload test test-quick bench lint format clean translations-extract translations-update screenshots
 
 # --- Editing in the browser (/admin/, plugin "admin") ------------------------
 # The vendored Decap CMS (plugins/admin/vendor/decap-cms/) is committed, so
@@ -184,6 +190,6 @@ cms: $(RUNTIME_STAMP) $(DECAP_SERVER)
 	@echo 'Inhalte bearbeiten: http://$(BIND):$(PORT)/admin/'
 	PORT=8081 BIND_HOST=127.0.0.1 MODE=fs GIT_REPO_DIRECTORY="$(CURDIR)" $(DECAP_SERVER) & \
 		trap 'kill $$!' EXIT INT TERM; \
-		KNOTENPUNKT_DEVSERVER="$(CONFFILE)" $(PELICAN) -lr "$(INPUTDIR)" -o "$(OUTPUTDIR)" -s "$(CONFFILE)" -p $(PORT) -b $(BIND)
+		$(KNOTENPUNKT) devserver --content "$(INPUTDIR)" --output "$(OUTPUTDIR)" --settings "$(CONFFILE)" --bind $(BIND) --port $(PORT)
 
 .PHONY: vendor-cms cms

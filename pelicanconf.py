@@ -216,3 +216,23 @@ MENUITEMS += [(translatable("Suche"), "suche/")]
 # --- Build caches (plugin "caches") -------------------------------------------
 # Addresses computed once per build; see plugins/caches and docs/performance.md.
 PLUGINS += ["knotenpunkt.plugins.caches"]
+
+# --- Home page (theme) ---------------------------------------------------------
+# Who the network is, in two or three sentences (plain text; without it the
+# summary of the page HOME_ABOUT_PAGE is shown), and the image slot beside it
+# (any image path of the site; here an illustration drawn for the sample).
+HOME_INTRO = (
+    "Wir sind Lerntherapeut:innen, Sozialarbeiter:innen, Heilpädagog:innen und "
+    "Partnerorganisationen aus Musterstadt und dem Landkreis Musterland. Gemeinsam "
+    "sorgen wir dafür, dass Kinder und Jugendliche, denen das Lernen schwerfällt, "
+    "schnell die passende Unterstützung finden – auf Augenhöhe und ohne Leitung."
+)
+HOME_ABOUT_PAGE = "ueber-uns"
+HOME_IMAGE = "theme/img/home-illustration.svg"
+HOME_IMAGE_ALT = ""
+
+# --- Old addresses (plugin "aliases") ---------------------------------------
+# A redirect page at every address a file lists in "Aliases:" (after a renamed
+# slug). Listed last: it also redirects the sub-pages other plugins write
+# (an episode's player and transcript); defaults in plugins/aliases/settings.py.
+PLUGINS += ["knotenpunkt.plugins.aliases"]

@@ -146,6 +146,19 @@ def next_episode(podcast_folder: Path) -> tuple[int, int]:
     return number + 1, season
 
 
+def closest_member(author: str, members: Path) -> str | None:
+    """The member slug ``author`` most likely means: ``kaethe`` → ``kaethe-gross``
+    (a first name alone), else the nearest spelling."""
+    from knotenpunkt.plugins.content_errors import suggest
+
+    slugs = sorted(path.stem for path in members.glob("*.md"))
+    wanted = german_slug(author)
+    starting = [slug for slug in slugs if slug.startswith(wanted + "-")]
+    if len(starting) == 1:
+        return starting[0]
+    return suggest(wanted, slugs)
+
+
 def scaffold(
     kind: str, content: Path, *, name: str = "", title: str = "", author: str = ""
 ) -> Path:
@@ -182,13 +195,15 @@ def scaffold(
         slug = german_slug(title)
         filename = f"{slug}.md"
         if author and not (content / members_folder / f"{author}.md").exists():
-            raise ScaffoldError(
-                _(
-                    "Ein Mitglied mit dem Slug „{author}“ gibt es nicht "
-                    "(content/members/{author}.md fehlt). Schreiben Sie den Dateinamen Ihres "
-                    "Profils ohne „.md“, z. B. AUTHOR=anna-beispiel."
-                ).format(author=author)
-            )
+            message = _(
+                "Ein Mitglied mit dem Slug „{author}“ gibt es nicht "
+                "(content/{folder}/{author}.md fehlt). Schreiben Sie den Dateinamen Ihres "
+                "Profils ohne „.md“, z. B. AUTHOR=anna-beispiel."
+            ).format(author=author, folder=members_folder)
+            close = closest_member(author, content / members_folder)
+            if close:
+                message += " " + _("Meinten Sie AUTHOR={slug}?").format(slug=close)
+            raise ScaffoldError(message)
         preset = {
             "Title": title.strip(),
             "Slug": slug,

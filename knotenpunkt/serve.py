@@ -266,6 +266,21 @@ class DevServer:
                 self.build_process.terminate()  # the build cleans up its temporary folder
         threading.Thread(target=self.server.shutdown, daemon=True).start()
 
+    def report_waiting(self, exit_code: int) -> None:
+        """After a failed build: the preview keeps the last good site, and the
+        member need not start anything (the build's report asks to build again)."""
+        if exit_code == 0 or self.stop_event.is_set():
+            return
+        from knotenpunkt.plugins.content_errors.i18n import _
+
+        print(
+            _(
+                "Die Vorschau zeigt weiter den letzten fehlerfreien Stand. "
+                "Sobald Sie eine Datei speichern, wird neu gebaut."
+            ),
+            flush=True,
+        )
+
     def run(self) -> int:
         from watchfiles import watch
 
@@ -275,7 +290,7 @@ class DevServer:
         thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         thread.start()
         try:
-            self.build()
+            self.report_waiting(self.build())
             print(
                 _(
                     "Vorschau unter {url}/ – wird bei jeder Änderung neu gebaut (Strg+C beendet)."
@@ -291,7 +306,7 @@ class DevServer:
                 if self.stop_event.is_set():
                     break
                 print(_("Änderung erkannt, baue neu …"), flush=True)
-                self.build()
+                self.report_waiting(self.build())
         except KeyboardInterrupt:
             pass
         finally:

@@ -8,8 +8,6 @@ browser tests must run there (``.ci/run`` installs Chromium).
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import threading
@@ -44,20 +42,21 @@ def require_chromium() -> str:
     pytest.skip(message)
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - signature from the stdlib
-        pass
-
-
 @contextmanager
 def serve(directory: Path) -> Iterator[str]:
-    """Serve ``directory`` on a free loopback port; yields the base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    """Serve ``directory`` on a free loopback port as ``make serve`` does; yields the base URL.
+
+    The project's preview server (``knotenpunkt.serve``) behaves like a real
+    host: byte ranges (audio can seek), the site's 404 page, the MIME types
+    hosts are asked to send, folders redirected to their trailing slash.
+    """
+    from knotenpunkt.serve import make_preview_server
+
+    server = make_preview_server(directory, "127.0.0.1", 0, quiet=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
+        yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
         server.server_close()

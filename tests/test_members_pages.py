@@ -162,11 +162,33 @@ def test_no_page_lists_all_members_except_the_directory(sample_site):
         assert "member-card" not in sample_site.page(page)
 
 
-def test_member_without_photo_gets_initials_not_a_broken_image(sample_site):
-    html = sample_site.page("mitglieder/ulrike-zimmermann/index.html")
-    assert '<span class="member-photo member-photo--initials" aria-hidden="true">UZ</span>' in html
+def test_member_without_photo_gets_initials_not_a_broken_image(tmp_path):
+    result = build_members_site(tmp_path)  # Oskar Öhler has no photo
+    html = result.page("mitglieder/oskar-oehler/index.html")
+    assert '<span class="member-photo member-photo--initials" aria-hidden="true">OÖ</span>' in html
     header = html.split("<h1>")[0]
     assert "<img" not in header.split('class="member-profile"')[1]
+
+
+def test_every_sample_member_has_a_photo_or_logo(sample_site):
+    html = sample_site.page("mitglieder/index.html")
+    assert "member-photo--initials" not in html
+    assert html.count('<picture class="member-photo">') == 12
+
+
+def test_people_are_not_labelled_person_but_organisations_are_named(sample_site):
+    html = sample_site.page("mitglieder/index.html")
+    kinds = re.findall(r'<p class="member-card__kind">([^<]*)</p>', html)
+    assert kinds == ["Organisation"] * 4
+    profile = sample_site.page("mitglieder/anna-beispiel/index.html")
+    assert 'class="member-card__kind"' not in profile
+
+
+def test_profile_shows_facts_and_contact_before_the_biography(sample_site):
+    html = sample_site.page("mitglieder/anna-beispiel/index.html")
+    facts = html.index('class="member-profile__facts"')
+    assert html.index("mailto:anna@example.org") > facts
+    assert facts < html.index("Anna Beispiel ist Grundschullehrerin")
 
 
 def test_markup_in_member_fields_is_escaped(tmp_path):

@@ -4,11 +4,7 @@ works with the keyboard alone."""
 
 from __future__ import annotations
 
-import threading
-
 import pytest
-
-from knotenpunkt.serve import make_preview_server
 
 pytestmark = pytest.mark.browser
 
@@ -17,16 +13,10 @@ SUBSCRIBE = "/podcast/abonnieren/"
 
 
 @pytest.fixture(scope="module")
-def site_url(sample_site):
-    """The sample site served by the preview server of `make serve` (byte ranges:
-    Chromium can only seek in audio served that way)."""
-    server = make_preview_server(sample_site.output, "127.0.0.1", 0, quiet=True)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def site_url(sample_url):
+    """The sample site served by the preview server of `make serve` (tests/browser.py
+    ``serve``; byte ranges: Chromium can only seek in audio served that way)."""
+    return sample_url
 
 
 def seeked_to(page, seconds: float) -> None:

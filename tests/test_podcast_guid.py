@@ -160,6 +160,9 @@ def production_build(tmp_path, **settings):
         SITEURL=FORK_SITE,
         RELATIVE_URLS=False,
         CONTENT_PRODUCTION=True,
+        # a fork's own (the sample's example addresses are refused)
+        PODCAST_OWNER_EMAIL="podcast@verein.example.de",
+        PODCAST_PODROLL=[],
         **settings,
     )
 

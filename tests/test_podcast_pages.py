@@ -22,7 +22,7 @@ def test_episode_page_has_own_host_player_and_download_with_size_and_duration(sa
     download = re.search(r'<p class="episode__download">(.*?)</p>', html, re.S).group(1)
     assert 'href="../../audio/folge-01.mp3" download' in download
     assert "0,4 MB" in download  # 376 155 bytes, Babel-formatted for German
-    assert '<time datetime="PT47S">0:47</time>' in download
+    assert '<time datetime="PT47S">47\xa0Sek.</time>' in download  # in words, not "0:47 Min."
     assert "<h1>Wie arbeitet ein Netzwerk ohne Chef?</h1>" in html
     assert "Staffel 1 · Folge 1" in html
 

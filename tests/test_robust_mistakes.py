@@ -119,10 +119,11 @@ CASES = {
     "slug-collision": (
         1,
         [
-            "Diese Datei und „content/blog/muller.md“",
-            "Diese Datei und „content/blog/mueller.md“",
+            # only the newer file is asked to change (issue 12)
+            "1 Fehler",
             "ergeben dieselbe Adresse „blog/treffen-bei-mueller/“",
             "eigene Zeile „Slug: …“",
+            "sie ist die neuere",
         ],
     ),
     "page-titel": (1, ["pages/kontakt.md, Zeile 1", "Meinten Sie „Title:“?"]),
@@ -173,7 +174,8 @@ def test_errors_are_numbered_and_counted(tmp_path):
     content = overlay_site(tmp_path, "slug-collision")
     shutil.copytree(MISTAKES / "key-duplicate", content, dirs_exist_ok=True)
     result = build_site(content, tmp_path / "out")
-    assert "Die Website wurde nicht gebaut: 3 Fehler in den Inhalten." in result.messages
+    # the slug collision is one error (only the newer file changes), the duplicate key one
+    assert "Die Website wurde nicht gebaut: 2 Fehler in den Inhalten." in result.messages
     assert "\n1. content/blog/doppelt.md, Zeile 4" in result.messages
 
 

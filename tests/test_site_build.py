@@ -23,7 +23,6 @@ def test_sample_network_builds_without_problems(sample_site):
 @pytest.mark.parametrize(
     ("path", "heading"),
     [
-        ("index.html", "Netzwerk Lernen Musterstadt"),
         ("blog/index.html", "Blog"),
         ("ueber-uns/index.html", "Über uns"),
         ("aufnahmekriterien/index.html", "Aufnahmekriterien"),
@@ -36,6 +35,13 @@ def test_key_pages_exist_with_their_titles(sample_site, path, heading):
     html = sample_site.page(path)
     assert h1_of(html) == heading
     assert title_of(html).startswith(heading)
+
+
+def test_home_page_is_titled_with_the_site_name_and_says_what_the_network_does(sample_site):
+    html = sample_site.page("index.html")
+    assert title_of(html) == "Netzwerk Lernen Musterstadt"
+    # the header already names the site; the heading says what the network does
+    assert h1_of(html) == "Lerntherapie, Beratung und Inklusion – gemeinsam in Musterstadt"
 
 
 def test_every_page_is_german_with_skip_link_and_legal_links(sample_site):

@@ -19,8 +19,18 @@ PAIRS = [
     ("link-hover", "surface", 4.5), ("header-text", "header-bg", 4.5),
     ("button-text", "button-bg", 4.5), ("button-text", "button-hover-bg", 4.5),
     ("mark-text", "mark-bg", 4.5), ("focus-text", "focus", 4.5),
-    ("control-border", "bg", 3),
+    ("control-border", "bg", 3), ("avatar-text", "avatar-bg", 4.5),
+    ("header-text", "header-bg", 4.5),
 ]  # fmt: skip
+
+
+def test_dark_header_cards_and_page_are_told_apart():
+    """Issue 16: the dark header (#0e2f33) was barely distinct from the page. The
+    header, the cards (surface) and the page differ by a visible step each."""
+    dark = schemes()["dark"]
+    assert contrast(dark["header-bg"], dark["bg"]) >= 1.8
+    assert contrast(dark["surface"], dark["bg"]) >= 1.2
+    assert contrast(dark["border"], dark["surface"]) >= 1.5
 
 
 def properties(block: str) -> dict[str, str]:

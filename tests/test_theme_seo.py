@@ -32,8 +32,12 @@ def test_sitemap_lists_every_html_page_but_the_404_and_the_editing_interface(pub
     expected = {
         f"{SITEURL}/" + (p[: -len("index.html")] if p.endswith("index.html") else p)
         for p in pages
-        if p != "404.html" and not p.startswith("admin/")
+        if p != "404.html"
+        and not p.startswith("admin/")
+        # pages that ask search engines to leave them out (the embeddable players)
+        and '<meta name="robots" content="noindex">' not in published.page(p)
     }
+    assert any(p.endswith("/player/index.html") for p in pages)
     assert set(locs) == expected
     assert locs == sorted(locs)
     assert f"{SITEURL}/404.html" not in locs
@@ -62,6 +66,10 @@ def test_robots_txt_points_at_the_absolute_sitemap(published):
     assert published.page("robots.txt") == (
         f"User-agent: *\nAllow: /\n\nSitemap: {SITEURL}/sitemap.xml\n"
     )
+
+
+def test_development_robots_txt_names_no_relative_sitemap(sample_site):
+    assert sample_site.page("robots.txt") == "User-agent: *\nAllow: /\n"
 
 
 def test_canonical_description_and_open_graph_on_a_post(published):

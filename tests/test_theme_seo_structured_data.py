@@ -33,8 +33,10 @@ def test_organisation_profile_is_an_organization(sample_site):
     assert data["@type"] == "Organization"
 
 
-def test_member_without_photo_falls_back_to_the_default_preview_image(sample_site):
-    html = sample_site.page("mitglieder/ulrike-zimmermann/index.html")
+def test_member_without_photo_falls_back_to_the_default_preview_image(tmp_path):
+    from members_fixture import build_members_site
+
+    html = build_members_site(tmp_path).page("mitglieder/oskar-oehler/index.html")
     assert "image" not in structured_data(html)
     assert og_image(html).endswith("og-default.png")
 

@@ -5,9 +5,9 @@ and podcast audio that anyone may redistribute.  Instead of stock photos or
 recordings, everything is drawn or synthesised here, so the repository holds
 no third-party material and the files can be rebuilt at any time:
 
-* ``content/images/members/<slug>.jpg`` – friendly abstract avatars for
-  persons (a stylised figure with initials) and simple logos for
-  organisations.  Sizes differ on purpose (square, landscape, portrait) so the
+* ``content/images/members/<slug>.jpg`` – illustrated portraits for persons
+  (flat shapes, no real faces) and simple logos (the knot and a two-letter
+  mark) for organisations.  Sizes differ on purpose (square, landscape, portrait) so the
   images plugin's square cropping is exercised.  One photo
   (``tobias-lindner.jpg``) carries fake EXIF metadata including GPS tags, so
   that the EXIF stripping of the images plugin can be tested.
@@ -98,50 +98,46 @@ def mix(a: str, b: str, share_of_b: float) -> tuple[int, int, int]:
 
 @dataclass(frozen=True)
 class Person:
+    """An illustrated portrait: flat shapes in the theme's palette, no real face."""
+
     slug: str
-    initials: str
     size: tuple[int, int]
     background: str
-    figure: str
-    accent: str
+    skin: str
+    hair: str
+    hair_style: str  # short | long | bun | curly | bald
+    shirt: str
 
 
 @dataclass(frozen=True)
 class Organisation:
+    """A simple logo: the network's knot in the organisation's colours and a short mark."""
+
     slug: str
-    lines: tuple[str, ...]
+    mark: str
     size: tuple[int, int]
     colours: tuple[str, str, str]
 
 
 PERSONS = (
-    Person("anna-beispiel", "AB", (800, 800), "#f4a261", "#fff4e6", "#2a9d8f"),
-    Person("oezlem-arslan", "ÖA", (900, 700), "#2a9d8f", "#e9f5f2", "#e76f51"),
-    Person("jonas-aehrenfeld", "JÄ", (700, 900), "#6d597a", "#f3eef6", "#f4a261"),
-    Person("miriam-kowalski", "MK", (800, 800), "#e76f51", "#fdeee9", "#264653"),
-    Person("tobias-lindner", "TL", (900, 700), "#457b9d", "#eaf2f8", "#f1c453"),
-    Person("samira-haddad", "SH", (800, 800), "#8ab17d", "#f1f7ee", "#6d597a"),
-    Person("lukas-brandt", "LB", (1000, 750), "#264653", "#e8eff1", "#e9c46a"),
+    Person("anna-beispiel", (800, 800), "#f6e3cf", "#f1c7a4", "#7a4a2a", "long", "#2a9d8f"),
+    Person("oezlem-arslan", (900, 700), "#dcefe9", "#d9a77f", "#2b1d16", "bun", "#e76f51"),
+    Person("jonas-aehrenfeld", (700, 900), "#e9e1ef", "#f0c9a8", "#c9a063", "short", "#457b9d"),
+    Person("miriam-kowalski", (800, 800), "#fbe2da", "#eab894", "#a0432a", "curly", "#264653"),
+    Person("tobias-lindner", (900, 700), "#dfeaf3", "#c98e68", "#3b2a20", "short", "#e9c46a"),
+    Person("samira-haddad", (800, 800), "#e3efdd", "#a8714f", "#1f1a17", "long", "#6d597a"),
+    Person("lukas-brandt", (1000, 750), "#dce7ea", "#f3d0b4", "#5b4636", "curly", "#b3541e"),
+    Person("ulrike-zimmermann", (800, 800), "#f3e6d8", "#efc6a6", "#c8c3bd", "bun", "#1d5c63"),
 )
 
 ORGANISATIONS = (
+    Organisation("verein-lernen-musterstadt", "LM", (800, 800), ("#2a9d8f", "#e76f51", "#f4a261")),
+    Organisation("beratungsstelle-lernwege", "LW", (900, 600), ("#457b9d", "#8ab17d", "#e9c46a")),
     Organisation(
-        "verein-lernen-musterstadt",
-        ("Lernen in", "Musterstadt e. V."),
-        (800, 800),
-        ("#2a9d8f", "#e76f51", "#f4a261"),
+        "regionales-bildungsbuero-musterland", "BM", (800, 800), ("#264653", "#6d597a", "#2a9d8f")
     ),
     Organisation(
-        "beratungsstelle-lernwege",
-        ("Beratungsstelle", "Lernwege"),
-        (900, 600),
-        ("#457b9d", "#8ab17d", "#e9c46a"),
-    ),
-    Organisation(
-        "regionales-bildungsbuero-musterland",
-        ("Bildungsbüro", "Landkreis Musterland"),
-        (800, 800),
-        ("#264653", "#6d597a", "#2a9d8f"),
+        "stadtteilinitiative-suedviertel", "SV", (800, 800), ("#b3541e", "#2a9d8f", "#e9c46a")
     ),
 )
 
@@ -168,48 +164,106 @@ FAKE_GPS = {
 
 
 def draw_person(person: Person) -> Image.Image:
-    """A stylised head-and-shoulders figure, centred so any square crop keeps it."""
+    """A head-and-shoulders portrait, centred so any square crop keeps it."""
     width, height = person.size
     unit = min(width, height)
     cx, cy = width / 2, height / 2
     image = Image.new("RGB", (width, height), person.background)
     draw = ImageDraw.Draw(image)
+    halo = mix(person.background, "#ffffff", 0.35)
+    r = unit * 0.40
+    draw.ellipse((cx - r, cy - r, cx + r, cy + r), fill=halo)
 
-    # Two soft decorative circles behind the figure.
-    halo = mix(person.background, "#ffffff", 0.18)
-    r = unit * 0.42
-    draw.ellipse((cx - r, cy - r - unit * 0.03, cx + r, cy + r - unit * 0.03), fill=halo)
-    dot = mix(person.background, person.accent, 0.55)
-    r2 = unit * 0.07
-    draw.ellipse(
-        (
-            cx + unit * 0.30 - r2,
-            cy - unit * 0.33 - r2,
-            cx + unit * 0.30 + r2,
-            cy - unit * 0.33 + r2,
-        ),
-        fill=dot,
+    head_w, head_h = unit * 0.15, unit * 0.185
+    head_cy = cy - unit * 0.06
+    hair = person.hair
+    # Hair behind the head (long hair falls to the shoulders).
+    if person.hair_style == "long":
+        draw.rounded_rectangle(
+            (cx - head_w * 1.3, head_cy - head_h * 1.1, cx + head_w * 1.3, head_cy + head_h * 1.5),
+            radius=int(unit * 0.12),
+            fill=hair,
+        )
+    if person.hair_style == "bun":
+        br = unit * 0.07
+        draw.ellipse(
+            (cx - br, head_cy - head_h * 1.45 - br, cx + br, head_cy - head_h * 1.45 + br),
+            fill=hair,
+        )
+    if person.hair_style == "curly":
+        for dx, dy in (
+            (-0.9, -0.55),
+            (-0.45, -0.95),
+            (0.0, -1.05),
+            (0.45, -0.95),
+            (0.9, -0.55),
+            (-1.05, 0.0),
+            (1.05, 0.0),
+        ):
+            cr = unit * 0.07
+            x, y = cx + dx * head_w, head_cy + dy * head_h
+            draw.ellipse((x - cr, y - cr, x + cr, y + cr), fill=hair)
+
+    # Neck and shoulders.
+    neck_w = unit * 0.06
+    draw.rectangle(
+        (cx - neck_w, head_cy + head_h * 0.6, cx + neck_w, head_cy + head_h * 1.5),
+        fill=mix(person.skin, "#000000", 0.12),
     )
-
-    # Shoulders (a wide rounded shape cut off by the lower edge of the circle).
-    shoulder_top = cy + unit * 0.10
+    shoulder_top = head_cy + head_h * 1.25
     draw.rounded_rectangle(
-        (cx - unit * 0.29, shoulder_top, cx + unit * 0.29, shoulder_top + unit * 0.5),
-        radius=int(unit * 0.22),
-        fill=person.figure,
+        (cx - unit * 0.30, shoulder_top, cx + unit * 0.30, shoulder_top + unit * 0.6),
+        radius=int(unit * 0.16),
+        fill=person.shirt,
     )
-    # Head.
-    head_r = unit * 0.15
-    head_cy = cy - unit * 0.12
-    draw.ellipse((cx - head_r, head_cy - head_r, cx + head_r, head_cy + head_r), fill=person.figure)
-
-    # Initials on the chest.
-    draw.text(
-        (cx, shoulder_top + unit * 0.17),
-        person.initials,
-        font=font(int(unit * 0.11)),
-        fill=person.accent,
-        anchor="mm",
+    draw.polygon(
+        [
+            (cx - neck_w * 1.2, shoulder_top),
+            (cx + neck_w * 1.2, shoulder_top),
+            (cx, shoulder_top + unit * 0.07),
+        ],
+        fill=mix(person.skin, "#000000", 0.12),
+    )
+    # Face.
+    draw.ellipse((cx - head_w, head_cy - head_h, cx + head_w, head_cy + head_h), fill=person.skin)
+    # Hair on top of the head.
+    if person.hair_style != "bald":
+        top = (
+            cx - head_w * 1.08,
+            head_cy - head_h * 1.12,
+            cx + head_w * 1.08,
+            head_cy + head_h * 0.35,
+        )
+        draw.chord(top, start=180, end=360, fill=hair)
+        if person.hair_style == "short":
+            draw.pieslice(
+                (
+                    cx - head_w * 1.08,
+                    head_cy - head_h * 1.12,
+                    cx + head_w * 0.4,
+                    head_cy + head_h * 0.1,
+                ),
+                180,
+                300,
+                fill=hair,
+            )
+    # Eyes, cheeks, smile.
+    eye = mix(person.hair, "#000000", 0.5)
+    er = unit * 0.013
+    for side in (-1, 1):
+        ex, ey = cx + side * head_w * 0.42, head_cy + head_h * 0.05
+        draw.ellipse((ex - er, ey - er, ex + er, ey + er), fill=eye)
+        cr = unit * 0.022
+        draw.ellipse(
+            (ex - cr, ey + head_h * 0.28 - cr * 0.6, ex + cr, ey + head_h * 0.28 + cr * 0.6),
+            fill=mix(person.skin, "#e76f51", 0.3),
+        )
+    draw.arc(
+        (cx - head_w * 0.38, head_cy + head_h * 0.12, cx + head_w * 0.38, head_cy + head_h * 0.55),
+        start=20,
+        end=160,
+        fill=mix(person.skin, "#5a2600", 0.6),
+        width=max(3, int(unit * 0.009)),
     )
     return image
 
@@ -223,21 +277,16 @@ def draw_knot(draw: ImageDraw.ImageDraw, cx: float, cy: float, radius: float, co
 
 
 def draw_organisation(org: Organisation) -> Image.Image:
+    """The knot above a large two-letter mark: readable even at 48 px."""
     width, height = org.size
     unit = min(width, height)
     cx = width / 2
     image = Image.new("RGB", (width, height), "#fbfaf7")
     draw = ImageDraw.Draw(image)
-    draw_knot(draw, cx, height * 0.40, unit * 0.17, org.colours, max(6, int(unit * 0.035)))
-    text_font = font(int(unit * 0.065))
-    for index, line in enumerate(org.lines):
-        draw.text(
-            (cx, height * 0.73 + index * unit * 0.085),
-            line,
-            font=text_font,
-            fill=org.colours[0],
-            anchor="mm",
-        )
+    draw_knot(draw, cx, height * 0.38, unit * 0.16, org.colours, max(8, int(unit * 0.05)))
+    draw.text(
+        (cx, height * 0.74), org.mark, font=font(int(unit * 0.22)), fill=org.colours[0], anchor="mm"
+    )
     return image
 
 

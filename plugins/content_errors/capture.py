@@ -137,6 +137,14 @@ class PelicanLogCapture(logging.Handler):
                     example=MANDATORY_FIELD_HINTS.get(field, field.capitalize() + ": …")
                 ),
             )
+        if template.startswith("Duplicate definition of") and len(args) >= 2:
+            # the raw pass names both lines already (and claims the field)
+            return ContentError(
+                _source(args[1], self.content_root),
+                str(args[0]).capitalize(),
+                _("Dieses Feld steht doppelt in der Datei."),
+                _("Löschen Sie eine der beiden Zeilen."),
+            )
         if template.startswith("Unknown status") and len(args) >= 2:
             return ContentError(
                 _source(args[1], self.content_root),

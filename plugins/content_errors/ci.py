@@ -29,7 +29,7 @@ from typing import TextIO
 
 from .errors import ContentError
 from .i18n import _
-from .report import display_path
+from .report import display_path, project_relative
 
 CODE_QUALITY_FILE = "gl-code-quality-report.json"
 CODE_QUALITY_ENV = "KNOTENPUNKT_CODE_QUALITY"
@@ -53,10 +53,12 @@ def _title(problem: ContentError) -> str:
     return _("Inhaltsfehler") if problem.is_error else _("Hinweis")
 
 
-def _explanation(problem: ContentError) -> str:
+def _explanation(problem: ContentError, content_root: str | None = None) -> str:
+    message = project_relative(problem.message, content_root)
     if problem.hint:
-        return problem.message + "\n" + _("So beheben Sie es: {hint}").format(hint=problem.hint)
-    return problem.message
+        hint = project_relative(problem.hint, content_root)
+        return message + "\n" + _("So beheben Sie es: {hint}").format(hint=hint)
+    return message
 
 
 # --- GitHub Actions ---------------------------------------------------------
@@ -79,7 +81,7 @@ def github_command(problem: ContentError, content_root: str | None) -> str:
     if problem.line:
         properties.append(f"line={int(problem.line)}")
     properties.append(f"title={escape_property(_title(problem))}")
-    return f"::{command} {','.join(properties)}::{escape_data(_explanation(problem))}"
+    return f"::{command} {','.join(properties)}::{escape_data(_explanation(problem, content_root))}"
 
 
 def github_commands(problems: Iterable[ContentError], content_root: str | None) -> list[str]:
@@ -99,7 +101,7 @@ def code_quality_issue(problem: ContentError, content_root: str | None) -> dict:
     check_name = "knotenpunkt/" + (problem.field or "inhalt").lower()
     identity = "\0".join((path, check_name, problem.severity, problem.message))
     return {
-        "description": f"{_title(problem)}: {_explanation(problem)}",
+        "description": f"{_title(problem)}: {_explanation(problem, content_root)}",
         "check_name": check_name,
         "fingerprint": hashlib.sha256(identity.encode("utf-8")).hexdigest(),
         "severity": GITLAB_SEVERITY.get(problem.severity, "minor"),

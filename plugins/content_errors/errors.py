@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 ERROR = "error"
 WARNING = "warning"
@@ -60,8 +61,10 @@ class ProblemCollector:
     The raw-file checks (``lint.py``) run first and *claim* what they report:
     a later, vaguer report about the same field of the same file (e.g.
     Pelican's "field missing" after lint said "field name misspelled") is
-    dropped, so the member reads one precise message per mistake. Problems
-    without a line get the line where their field is written in the file.
+    dropped, so the member reads one precise message per mistake. A problem
+    marked ``beyond_claims`` (two files at one address) is a second mistake,
+    never covered that way. Problems without a line get the line where their
+    field is written in the file.
     """
 
     def __init__(self) -> None:
@@ -70,8 +73,17 @@ class ProblemCollector:
         self._claimed_files: set[str] = set()
         self._shown: set[tuple] = set()
         self.claiming = False
+        #: while set (see :func:`as_warnings`): errors are recorded as warnings
+        self.downgrade_note: str | None = None
+        #: source path → its raw header, for files Pelican will skip (Title or
+        #: Date missing): plugins still check the rest of their fields, so a
+        #: member learns every problem of the file in one run
+        self.unread: dict[str, object] = {}
 
     def add(self, problem: ContentError) -> None:
+        if self.downgrade_note is not None and problem.is_error:
+            problem.severity = WARNING
+            problem.hint = " ".join(filter(None, (problem.hint, self.downgrade_note)))
         path = _normal(problem.source_path)
         field = (problem.field or "").lower()
         if self.claiming:
@@ -80,8 +92,13 @@ class ProblemCollector:
                     self._claimed.add((path, field))
                 if getattr(problem, "covers_file", False):
                     self._claimed_files.add(path)
-        elif problem.is_error and (
-            path in self._claimed_files or (problem.field and (path, field) in self._claimed)
+        elif path in self._claimed_files:
+            return  # nothing else is read from that file, so no later warning either
+        elif (
+            problem.is_error
+            and problem.field
+            and (path, field) in self._claimed
+            and not getattr(problem, "beyond_claims", False)
         ):
             return
         if problem.line is None and problem.field:
@@ -95,6 +112,11 @@ class ProblemCollector:
             p.is_error and (_normal(p.source_path), (p.field or "").lower()) == wanted
             for p in self._problems.values()
         )
+
+    def is_claimed(self, path: str, field: str) -> bool:
+        """Whether a report about ``field`` of ``path`` would be dropped as covered."""
+        path = _normal(path)
+        return path in self._claimed_files or (path, field.lower()) in self._claimed
 
     def claim(self, path: str, field: str) -> None:
         """Later reports about ``field`` of ``path`` are covered by one already made."""
@@ -153,6 +175,18 @@ def reset() -> ProblemCollector:
 def report(problem: ContentError) -> None:
     """Record a problem without stopping the build, so all are listed together."""
     _current.add(problem)
+
+
+@contextlib.contextmanager
+def as_warnings(note: str) -> Iterator[None]:
+    """Problems reported inside are warnings, their hint ending with ``note``:
+    for content that is checked but not published yet (drafts)."""
+    collector = _current
+    previous, collector.downgrade_note = collector.downgrade_note, note
+    try:
+        yield
+    finally:
+        collector.downgrade_note = previous
 
 
 _UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"})

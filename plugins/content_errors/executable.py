@@ -63,12 +63,27 @@ def _own_script(element, site_host: str, script_folders: tuple[str, ...]) -> boo
     )
 
 
+def _refresh_allowed(element, redirect_to: str | None, seen: int) -> bool:
+    """The one meta refresh of a redirect page, to the address its writer computed."""
+    if redirect_to is None or seen:
+        return False
+    return (element.get("content") or "") == f"0; url={redirect_to}" and not _script_url(
+        redirect_to
+    )
+
+
 def executable_parts(
-    html: str, site_url: str = "", script_folders: tuple[str, ...] = ("theme/js",)
+    html: str,
+    site_url: str = "",
+    script_folders: tuple[str, ...] = ("theme/js",),
+    redirect_to: str | None = None,
 ) -> list[str]:
     """What in ``html`` could run script, one short description each (empty: safe).
 
     ``script_folders``: the site's own script folders (``CONTENT_SCRIPT_FOLDERS``).
+    ``redirect_to``: set only for the redirect pages of the aliases plugin
+    (``writer.RedirectPage``): one ``<meta http-equiv=refresh>`` to exactly this
+    address is then allowed; any other refresh is still forbidden.
     """
     if not html.strip():
         return []
@@ -78,6 +93,7 @@ def executable_parts(
     except (ValueError, lxml.etree.ParserError):
         return []
     found = []
+    refreshes = 0
     for element in document.iter():
         if not isinstance(element.tag, str):
             continue
@@ -92,6 +108,8 @@ def executable_parts(
             found.append(f"<{tag}>")
         elif tag == "script" and not _own_script(element, site_host, tuple(script_folders)):
             found.append(f"<script {' '.join(element.attrib)}>")
-        elif tag == "meta" and (element.get("http-equiv") or "").lower() == "refresh":
-            found.append("<meta http-equiv=refresh>")
+        elif tag == "meta" and (element.get("http-equiv") or "").strip().lower() == "refresh":
+            if not _refresh_allowed(element, redirect_to, refreshes):
+                found.append("<meta http-equiv=refresh>")
+            refreshes += 1
     return found

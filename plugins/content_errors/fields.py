@@ -182,6 +182,8 @@ def register_known_fields(
         own = {f.name.lower() for f in converted}
         base = POST_FIELDS if pelican_keys == "article" else PAGE_FIELDS
         converted += [f for f in base if f.name.lower() not in own]
+    own = {f.name.lower() for f in converted}
+    converted += [f for f in SHARED_FIELDS if f.key not in own]
     field_set = FieldSet(
         folder=folder.strip("/"),
         label=label or folder,
@@ -227,6 +229,30 @@ def known_fields(folder: str) -> FieldSet | None:
 def registered() -> dict[str, FieldSet]:
     """Every folder's fields known in this build, plugin registrations first."""
     return {**_defaults, **_registry}
+
+
+# --- Fields every kind of content has --------------------------------------
+
+#: Old addresses of a page (after a renamed slug or a moved file): the
+#: ``aliases`` plugin writes a redirect page at each.
+ALIASES_FIELD = Field(
+    "Aliases",
+    kind="alias",
+    multiple=True,
+    aliases=("alias", "alte-adressen", "alte-adresse", "weiterleitungen", "weiterleitung"),
+    help=_(
+        "Frühere Adressen dieser Seite, mit Komma getrennt, z. B. nach einem neuen Slug: "
+        "Wer einem alten Link folgt, wird hierher weitergeleitet."
+    ),
+    allowed=_(
+        "Pfade auf dieser Website aus Kleinbuchstaben, Ziffern und Bindestrichen, die keine "
+        "andere Seite benutzt"
+    ),
+    example="podcast/alter-titel/",
+)
+
+#: Appended to every registered kind of content that does not define them itself.
+SHARED_FIELDS = (ALIASES_FIELD,)
 
 
 # --- Pelican's own keys, with the meaning members need ---------------------
@@ -278,6 +304,7 @@ _COMMON = [
         help=_("Sprache, falls nicht Deutsch (z. B. „en“)."),
         example="en",
     ),
+    ALIASES_FIELD,
     Field("Translation", help=_("„true“, wenn dies die Übersetzung einer anderen Seite ist.")),
     Field(
         "Template",

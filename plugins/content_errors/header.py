@@ -33,6 +33,11 @@ class Header:
     entries: list[MetaLine] = field(default_factory=list)
     #: lines the reader will not take as metadata although they look like it
     stray: list[tuple[int, str]] = field(default_factory=list)
+    #: lines that start with a tab and look like a field of their own; the
+    #: reader appends them to the field above (``tabbed_into``), so they are
+    #: kept out of that field's value here and reported as the one mistake
+    tabbed: list[MetaLine] = field(default_factory=list)
+    tabbed_into: dict[int, MetaLine] = field(default_factory=dict)  # line → field above
     body_start: int = 0  # index into lines
 
     def first(self, key: str) -> MetaLine | None:
@@ -59,13 +64,21 @@ def parse_header(lines: list[str]) -> Header:
         if not text.strip() or (text.strip() in ("---", "...") and header.entries):
             index += 1
             break
-        meta = META_RE.match(text)
-        more = META_MORE_RE.match(text)
+        # Python-Markdown expands tabs to 4 columns before the meta extension reads
+        expanded = text.expandtabs(4)
+        meta = META_RE.match(expanded)
+        more = META_MORE_RE.match(expanded)
         if meta:
             current = MetaLine(meta.group("key"), meta.group("value").strip(), index + 1)
             header.entries.append(current)
         elif more and current is not None:
-            current.value = (current.value + " " + more.group("value").strip()).strip()
+            keyish = META_RE.match(more.group("value"))
+            if "\t" in text[: len(text) - len(text.lstrip())] and keyish:
+                tabbed = MetaLine(keyish.group("key"), keyish.group("value").strip(), index + 1)
+                header.tabbed.append(tabbed)
+                header.tabbed_into[tabbed.line] = current
+            else:
+                current.value = (current.value + " " + more.group("value").strip()).strip()
         else:
             # the reader stops here: everything from this line on is body text
             header.stray = _stray_lines(lines, index)

@@ -225,21 +225,89 @@ class ContentLinter:
             over_limit.covers_file = True  # nothing else is read from such a file
             raise over_limit
         lines = text.splitlines()
-        header = parse_header(lines)
         source = str(path)
+        if not text.strip():
+            raise self.empty_file(source, folder, fields)
+        header = parse_header(lines)
         self.present = {e.key.lower() for e in header.entries}
+        self.check_tabbed_lines(source, header)
         self.check_stray_lines(source, header, fields)
-        self.check_keys(source, header, fields, folder)
+        # a tab on the first header line hides the whole header: reported once,
+        # by check_stray_lines, and no field is said to be missing because of it
+        first_tab = header.stray[0][0] if header.stray and not header.entries else None
+        if first_tab is None or "\t" not in header.stray[0][1][:4]:
+            first_tab = None
+            self.check_keys(source, header, fields, folder)
+            if fields is not None:
+                self.check_values(source, header, fields)
         self.check_characters(source, header)
-        if fields is not None:
-            self.check_values(source, header, fields)
-        self.check_body(source, lines, header.body_start)
+        self.check_body(source, lines, header.body_start, skip_tab=first_tab)
         for problem in links_leaving_content(source, self.relative(path), lines):
             report(problem)
         for problem in links_to_missing_files(self.root, source, self.relative(path), lines):
             report(problem)
 
+    def empty_file(self, source: str, folder: str, fields: FieldSet | None) -> ContentError:
+        """One error for an empty file, with the way to start it, not one per field."""
+        members = self.settings.get("MEMBERS_PATHS") or ["members"]
+        podcast = str(self.settings.get("PODCAST_CONTENT_DIR") or "podcast").strip("/")
+        if folder in [str(m).strip("/") for m in members]:
+            hint = _(
+                "Löschen Sie die leere Datei und legen Sie das Profil aus der Vorlage neu an: "
+                '„make member NAME="Ihr Name"“.'
+            )
+        elif folder == podcast:
+            hint = _(
+                "Löschen Sie die leere Datei und legen Sie die Folge aus der Vorlage neu an: "
+                '„make episode TITLE="Folgentitel"“.'
+            )
+        elif folder in self.article_paths:
+            hint = _(
+                "Löschen Sie die leere Datei und legen Sie den Beitrag aus der Vorlage neu an: "
+                '„make post TITLE="Mein Beitrag" AUTHOR=ihr-slug“.'
+            )
+        else:
+            specs = fields.fields.values() if fields else ()
+            required = [f.example_line for f in specs if f.required]
+            hint = _("Schreiben Sie die Kopfzeilen an den Anfang der Datei, z. B. „{lines}“.")
+            hint = hint.format(lines="“, „".join(required or ["Title: …"]))
+        problem = ContentError(
+            source,
+            None,
+            _("Die Datei ist leer."),
+            hint,
+        )
+        problem.covers_file = True  # no "field missing" for each field of an empty file
+        return problem
+
     # --- the metadata block -------------------------------------------------------
+    def check_tabbed_lines(self, source: str, header: Header) -> None:
+        """A header line that starts with a tab continues the field above it.
+
+        One error at that line; the field it lands in and the field it was
+        meant to be are claimed, so neither is reported again as a wrong value
+        or as missing.
+        """
+        for entry in header.tabbed:
+            above = header.tabbed_into[entry.line]
+            report(
+                ContentError(
+                    source,
+                    entry.key,
+                    _(
+                        "Die Zeile beginnt mit einem Tabulator. Deshalb wird „{key}: …“ nicht "
+                        "als eigenes Feld gelesen, sondern an das Feld „{above}“ in der Zeile "
+                        "darüber angehängt."
+                    ).format(key=entry.key, above=above.key),
+                    _("Entfernen Sie den Tabulator, sodass die Zeile mit „{key}:“ beginnt.").format(
+                        key=entry.key
+                    ),
+                    line=entry.line,
+                )
+            )
+            current().claim(source, above.key)
+            current().claim(source, entry.key)
+
     def check_stray_lines(self, source: str, header: Header, fields: FieldSet | None) -> None:
         if not header.stray:
             return
@@ -247,17 +315,22 @@ class ContentLinter:
         later_meta = [n for n, t in header.stray[1:] if META_RE.match(t)]
         keyish = KEYLIKE_RE.match(text)
         if text.startswith("\t") or (text[:1].isspace() and "\t" in text[:4]):
-            report(
-                ContentError(
-                    source,
-                    None,
-                    _("Die Zeile beginnt mit einem Tabulator; hier enden deshalb die Kopfzeilen."),
-                    _("Entfernen Sie den Tabulator am Anfang der Zeile „{line}“.").format(
-                        line=text.strip()
-                    ),
-                    line=number,
-                )
+            # only the first header line can end up here (later ones continue the
+            # field above, see check_tabbed_lines): no field of the file is read
+            problem = ContentError(
+                source,
+                None,
+                _(
+                    "Die erste Zeile beginnt mit einem Tabulator. Deshalb wird keine der "
+                    "Kopfzeilen als Feld gelesen; sie erscheinen als Programmcode auf der Seite."
+                ),
+                _("Entfernen Sie den Tabulator am Anfang der Zeile „{line}“.").format(
+                    line=text.strip()
+                ),
+                line=number,
             )
+            problem.covers_file = True  # every "field missing" follows from this one mistake
+            report(problem)
             return
         if keyish:
             key = keyish.group("key").strip()
@@ -394,6 +467,15 @@ class ContentLinter:
             entry = present.get(spec.name.lower())
             if (entry is None or not entry.value) and spec.recommended:
                 report(self.missing_recommended(source, spec, entry))
+            if (
+                entry is None
+                and spec.name in PELICAN_MANDATORY
+                and not current().is_claimed(source, spec.name)
+            ):
+                problem = self.missing_mandatory(source, spec, header)
+                if problem.is_error:
+                    current().unread[source] = header  # Pelican will skip this file
+                report(problem)
             if entry is None:
                 continue
             if not entry.value:
@@ -432,6 +514,24 @@ class ContentLinter:
                         severity=problem.severity,
                     )
                 )
+
+    def missing_mandatory(self, source: str, spec: Field, header: Header) -> ContentError:
+        """Title or Date missing: reported here, all at once, because Pelican
+        skips the file at the first one it misses. A draft needs no Date
+        (Pelican dates it "never"), so there it is a reminder, not an error."""
+        status = header.first("Status")
+        is_draft = status is not None and status.value.strip().lower() == "draft"
+        if is_draft and spec.name == "Date":
+            return ContentError(
+                source,
+                spec.name,
+                _("Der Entwurf hat noch kein Datum."),
+                _("Ergänzen Sie vor dem Veröffentlichen eine Zeile wie „{example}“.").format(
+                    example=spec.example_line
+                ),
+                severity=WARNING,
+            )
+        return spec.missing(source)
 
     def missing_recommended(self, source: str, spec: Field, entry: MetaLine | None):
         example = spec.example or "…"
@@ -633,7 +733,9 @@ class ContentLinter:
         # whether it is a readable picture is checked by the plugin that resizes it
 
     # --- the Markdown body ---------------------------------------------------------
-    def check_body(self, source: str, lines: list[str], start: int) -> None:
+    def check_body(
+        self, source: str, lines: list[str], start: int, skip_tab: int | None = None
+    ) -> None:
         open_tags: list[tuple[str, int]] = []
         in_fence = False
         previous_blank = True
@@ -645,7 +747,7 @@ class ContentLinter:
                 continue
             if in_fence:
                 continue
-            if text.startswith("\t") and previous_blank and text.strip():
+            if text.startswith("\t") and previous_blank and text.strip() and number != skip_tab:
                 report(
                     ContentError(
                         source,
@@ -691,6 +793,10 @@ class ContentLinter:
                 tag=name
             )
         return ContentError(source, None, message, hint, line=number)
+
+
+#: the fields without which Pelican skips a post or page (it stops at the first)
+PELICAN_MANDATORY = ("Title", "Date")
 
 
 def _format_mb(size: int) -> str:

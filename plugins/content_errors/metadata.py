@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from pelican.contents import Content, Static
 
-from .errors import ContentError, report
+from .config import plugin_enabled
+from .errors import WARNING, ContentError, report
 from .i18n import _
 from .values import (
     MAINTAINER_FIELDS,
@@ -107,7 +108,21 @@ def check_content_metadata(generators) -> None:
     settings = generators[0].settings
     languages = content_languages(settings)
     allowed = allowed_maintainer_fields(settings)
+    redirects = plugin_enabled(settings, "aliases")
     for item in content_objects(generators):
+        if not redirects and (getattr(item, "metadata", None) or {}).get("aliases"):
+            report(
+                ContentError(
+                    item.source_path,
+                    "Aliases",
+                    _("Auf dieser Website werden für alte Adressen keine Weiterleitungen erzeugt."),
+                    _(
+                        "Bitten Sie die Betreuer:innen der Website, das Plugin „aliases“ "
+                        "einzuschalten, oder löschen Sie die Zeile „Aliases: …“."
+                    ),
+                    severity=WARNING,
+                )
+            )
         reported: set[str] = set()
         for field, problem in problems_of(item, languages, allowed):
             if field.lower() in reported:

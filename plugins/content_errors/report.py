@@ -14,15 +14,27 @@ def describe(problem: ContentError, content_root: str | None = None) -> str:
     if problem.line:
         where += _(", Zeile {line}").format(line=problem.line)
     lines = [where]
+    message = project_relative(problem.message, content_root)
     if problem.field:
-        lines.append(
-            _("  Feld „{field}“: {message}").format(field=problem.field, message=problem.message)
-        )
+        lines.append(_("  Feld „{field}“: {message}").format(field=problem.field, message=message))
     else:
-        lines.append("  " + problem.message)
+        lines.append("  " + message)
     if problem.hint:
-        lines.append(_("  So beheben Sie es: {hint}").format(hint=problem.hint))
+        hint = project_relative(problem.hint, content_root)
+        lines.append(_("  So beheben Sie es: {hint}").format(hint=hint))
     return "\n".join(lines)
+
+
+def project_relative(text: str, content_root: str | None) -> str:
+    """``text`` with every absolute path into the project written from the project
+    folder (``content/audio/x.mp3``): a member never reads the build machine's
+    folders, whichever check wrote the message."""
+    if not content_root or not text:
+        return text
+    for root in {os.path.abspath(content_root), os.path.realpath(content_root)}:
+        project_root = os.path.dirname(root)
+        text = text.replace(project_root + os.sep, "")
+    return text
 
 
 def display_path(path: str, content_root: str | None) -> str:

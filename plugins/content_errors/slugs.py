@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from .errors import ContentError, current, report
 from .i18n import _
+from .newest import oldest_first
 from .report import display_path
 
 
@@ -42,10 +43,10 @@ def check_unique_addresses(generators) -> None:
             for field in ("Slug", "Save_as", "Url")
         ):
             continue  # the plugin that owns these files said it already
-        ordered = sorted(sources)
+        ordered, why = oldest_first(sorted(sources))
         url = address.removesuffix("index.html")
-        for source in ordered:
-            others = ", ".join(display_path(o, content_root) for o in ordered if o != source)
+        keeper = display_path(ordered[0], content_root)
+        for source in ordered[1:]:  # the oldest file keeps its address
             report(
                 ContentError(
                     source,
@@ -53,10 +54,10 @@ def check_unique_addresses(generators) -> None:
                     _(
                         "Diese Datei und „{others}“ ergeben dieselbe Adresse „{url}“ "
                         "(der Slug wird aus dem Titel gebildet, Umlaute und Akzente fallen weg)."
-                    ).format(others=others, url=url),
+                    ).format(others=keeper, url=url),
                     _(
-                        "Geben Sie einer der Dateien eine eigene Zeile „Slug: …“, z. B. mit "
-                        "Vornamen oder Jahr."
-                    ),
+                        "Geben Sie dieser Datei eine eigene Zeile „Slug: …“, z. B. mit "
+                        "Vornamen oder Jahr; sie ist die neuere ({why})."
+                    ).format(why=why),
                 )
             )

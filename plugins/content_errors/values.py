@@ -90,6 +90,42 @@ def check_slug(value: str) -> Problem | None:
     )
 
 
+def normal_alias(value: str) -> str:
+    """``/podcast/alte-folge`` → ``podcast/alte-folge/``: the form aliases are compared in."""
+    return value.strip().strip("/") + "/"
+
+
+def check_alias(value: str) -> Problem | None:
+    """An old address of this site: a path of slugs, never a host, file or ``..``."""
+    value = value.strip()
+    hint = _(
+        "Schreiben Sie nur den Pfad der alten Adresse auf dieser Website, Teile aus "
+        "Kleinbuchstaben, Ziffern und Bindestrichen, z. B. „Aliases: podcast/alter-titel/“."
+    )
+    if "://" in value or value.startswith("//"):
+        path = value.split("://", 1)[-1].lstrip("/").partition("/")[2]
+        return Problem(
+            _("„{value}“ ist eine vollständige Adresse; gemeint ist nur der Pfad.").format(
+                value=value
+            ),
+            _("Schreiben Sie „{path}“ ohne „https://“ und ohne den Namen der Website.").format(
+                path=normal_alias(path) if path.strip("/") else "…"
+            ),
+        )
+    path = value.strip("/")
+    if not path:
+        return Problem(_("Die Startseite kann keine alte Adresse sein."), hint)
+    if all(SLUG_RE.match(part) for part in path.split("/")):
+        return None
+    fixed = "/".join(filter(None, (suggested_slug(p) for p in path.split("/") if p != "..")))
+    if fixed and fixed != path:
+        hint += " " + _("Meinten Sie „{fixed}/“?").format(fixed=fixed)
+    return Problem(
+        _("„{value}“ ist als alte Adresse nicht erlaubt.").format(value=value),
+        hint,
+    )
+
+
 def check_lang(value: str, allowed: list[str]) -> Problem | None:
     if value in allowed:
         return None
@@ -227,6 +263,11 @@ def check_value(kind: str, name: str, value: str, settings: dict) -> Problem | N
         return check_slug(value)
     if kind == "lang":
         return check_lang(value, content_languages(settings))
+    if kind == "alias":
+        for part in split_values(value):
+            problem = check_alias(part)
+            if problem:
+                return problem
     if kind in ("label", "member"):
         for part in split_values(value):
             problem = check_label(part)

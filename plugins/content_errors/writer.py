@@ -34,6 +34,22 @@ CONTENT_KEYS = ("article", "page", "member", "competence", "episode")
 
 
 @dataclass(frozen=True)
+class RedirectPage:
+    """A page at an old address (``Aliases:``) that sends visitors to ``target``.
+
+    Passed as ``redirect=`` to :meth:`GuardedWriter.write_file` by the aliases
+    plugin only; content files and templates cannot create one. The page
+    belongs to ``content`` (a collision names its file and the ``Aliases``
+    field), and its final check allows exactly one meta refresh, to ``target``.
+    """
+
+    content: object
+    alias: str
+    #: the address the page sends to, as the page writes it (relative or absolute)
+    target: str
+
+
+@dataclass(frozen=True)
 class Owner:
     """Who writes an output file: a content file, or a page the site generates."""
 
@@ -43,10 +59,16 @@ class Owner:
     chosen_template: str | None = None
     #: the field that set the address: "Save_as" if the file gave one, else "Slug"
     address_field: str = "Slug"
+    #: for a redirect page: the one address its meta refresh may send to
+    redirect_target: str | None = None
 
 
 def owner_of(kwargs: dict, template) -> Owner:
     name = str(getattr(template, "name", None) or template or "").removesuffix(".html")
+    redirect = kwargs.get("redirect")
+    if isinstance(redirect, RedirectPage):
+        source = getattr(redirect.content, "source_path", None)
+        return Owner(source, name, None, "Aliases", redirect.target)
     # a content object under another name counts too, never a mere file (a picture)
     candidates = [kwargs.get(key) for key in CONTENT_KEYS] + [
         value for value in kwargs.values() if isinstance(value, Content)
@@ -86,6 +108,7 @@ class CheckedTemplate:
                 output,
                 settings.get("SITEURL", ""),
                 settings.get("CONTENT_SCRIPT_FOLDERS", DEFAULTS["CONTENT_SCRIPT_FOLDERS"]),
+                redirect_to=self.owner.redirect_target,
             )
             if found:
                 self.writer.report_executable(self.owner, name, found)
@@ -135,9 +158,32 @@ class GuardedWriter(Writer):
         self._written_files.add(filename)
         return open(filename, "w", encoding=encoding)  # noqa: SIM115 - Pelican closes it
 
+    def has_written(self, filename: str) -> bool:
+        """Whether this writer wrote ``filename`` (a path below the output folder)."""
+        path = os.path.join(self.output_path, filename)
+        return os.path.normpath(os.path.abspath(path)) in self._owners
+
+    def pages_by_source(self) -> dict[str, list[str]]:
+        """The addresses of the folder pages written so far, per content file, sorted.
+
+        The aliases plugin redirects an old address's sub-pages with it (an
+        episode's player and transcript pages); one pass, however many aliases.
+        """
+        pages: dict[str, list[str]] = {}
+        for filename, owner in self._owners.items():
+            if not owner.source_path or owner.redirect_target is not None:
+                continue
+            if filename.endswith("index.html"):
+                url = self.url_of(filename).lstrip("/")
+                pages.setdefault(owner.source_path, []).append(url)
+        return {source: sorted(urls) for source, urls in pages.items()}
+
     def report_takeover(self, first: Owner, second: Owner, url: str) -> None:
         """Name every content file involved; two generated pages are the settings' fault."""
         files = [o for o in (second, first) if o.source_path]
+        redirects = [o for o in files if o.redirect_target is not None]
+        if redirects:
+            files = redirects  # an old address collides: the page living there is not at fault
         hint = _(
             "Geben Sie der Datei eine eigene Adresse mit einer Zeile „Slug: …“, die keine "
             "andere Seite der Website schon benutzt."
@@ -164,6 +210,11 @@ class GuardedWriter(Writer):
                     "Die Adresse „{url}“ gehört schon zu einer Seite, die die Website selbst "
                     "erzeugt (Vorlage „{template}“); diese Datei würde sie ersetzen."
                 ).format(url=url, template=other.template)
+            if culprit.redirect_target is not None:
+                hint = _(
+                    "Unter dieser alten Adresse steht schon eine andere Seite; eine "
+                    "Weiterleitung würde sie ersetzen. Löschen Sie die Adresse aus „Aliases:“."
+                )
             report(ContentError(culprit.source_path, culprit.address_field, message, hint))
 
     def report_wrong_template(self, owner: Owner) -> None:

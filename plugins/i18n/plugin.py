@@ -16,7 +16,9 @@ from knotenpunkt.plugins.content_errors.i18n import read_catalog, translations_d
 from markupsafe import escape
 from pelican import signals
 
+from .durations import format_duration
 from .slugs import apply_german_slug
+from .tags import german_tag_slugs, unify_tag_names
 
 DEFAULTS = {
     # folder holding <lang>/LC_MESSAGES/messages.po; None: "translations" in the theme
@@ -61,6 +63,7 @@ def install(generator) -> None:
     install_escaping_gettext(env, translations)
     env.filters["format_date"] = functools.partial(_format_date, locale=locale)
     env.filters["format_number"] = functools.partial(format_decimal, locale=locale)
+    env.filters["duration_words"] = functools.partial(format_duration, gettext=translations.gettext)
     env.globals["SITE_LOCALE"] = locale
 
 
@@ -125,3 +128,5 @@ def register() -> None:
     content_errors.register()  # the shared library hooks itself in, listed or not
     signals.generator_init.connect(install)
     signals.content_object_init.connect(apply_german_slug)
+    signals.content_object_init.connect(german_tag_slugs)
+    signals.article_generator_pretaxonomy.connect(unify_tag_names)

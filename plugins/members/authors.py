@@ -10,6 +10,8 @@ member × article.
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 from knotenpunkt.plugins.content_errors import ContentError, suggest
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican.urlwrappers import Author
@@ -95,6 +97,26 @@ def link_authors(context: dict, members_by_slug: dict, settings) -> list[Content
         for position, (author, articles) in enumerate(grouped):
             if author.slug in linked:
                 grouped[position] = (linked[author.slug], articles)
+    return problems
+
+
+def authors_of_unread_files(unread: dict, members_by_slug: dict) -> list[ContentError]:
+    """The ``Author:`` lines of files Pelican skipped (Title or Date missing,
+    already reported): checked from the raw header, so the member reads an
+    unknown author in the same run, not after fixing the date."""
+    problems = []
+    for source, header in sorted(unread.items()):
+        for entry in header.entries:
+            if entry.key.lower() not in ("author", "authors"):
+                continue
+            field_name = "Authors" if entry.key.lower() == "authors" else "Author"
+            for name in split_list(entry.value):
+                if name not in members_by_slug:
+                    problem = unknown_author(
+                        SimpleNamespace(source_path=source), field_name, name, members_by_slug
+                    )
+                    problem.line = entry.line
+                    problems.append(problem)
     return problems
 
 

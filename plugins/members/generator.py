@@ -30,6 +30,7 @@ from knotenpunkt.plugins import images
 from knotenpunkt.plugins.content_errors import ContentError, people, report
 from knotenpunkt.plugins.content_errors.capture import explain_exception
 from knotenpunkt.plugins.content_errors.config import plugin_enabled
+from knotenpunkt.plugins.content_errors.errors import current
 from knotenpunkt.plugins.content_errors.i18n import N_
 from knotenpunkt.plugins.i18n.slugs import german_slug
 from pelican.generators import CachingGenerator
@@ -153,6 +154,7 @@ class MembersGenerator(CachingGenerator):
         articles = self.context.get("articles", [])
         if self.setting("MEMBERS_LINK_AUTHORS"):
             problems += authors.link_authors(self.context, members_by_slug, self.settings)
+            problems += authors.authors_of_unread_files(current().unread, members_by_slug)
         episodes_by_member = self.context.get("podcast_episodes_by_member")
         if episodes_by_member is not None:
             # the podcast plugin has indexed its episodes (and hidden them from the blog)

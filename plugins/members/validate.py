@@ -25,6 +25,7 @@ from knotenpunkt.plugins.content_errors.cleaning import (  # noqa: E402,F401
     split_list,
 )
 from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.newest import oldest_first
 from knotenpunkt.plugins.content_errors.report import display_path
 
 from .fields import Field
@@ -116,7 +117,8 @@ def check_photo_type(source: str, field: Field, raw, content_root: str) -> list[
 def duplicate_slugs(
     items, url_of: Callable, content_root: str, field_name: str = "Slug"
 ) -> list[ContentError]:
-    """Files that would get the same address: each one is named with the others."""
+    """Files that would get the same address: the oldest keeps it, each newer one
+    is asked for a slug of its own (never the existing member's file)."""
     by_slug: dict[str, list] = {}
     for item in items:
         by_slug.setdefault(item.slug, []).append(item)
@@ -124,22 +126,22 @@ def duplicate_slugs(
     for slug, group in by_slug.items():
         if len(group) < 2:
             continue
-        for item in group:
-            others = sorted(
-                display_path(other.source_path, content_root)
-                for other in group
-                if other is not item
+        by_path = {item.source_path: item for item in group}
+        ordered, why = oldest_first(list(by_path))
+        keeper = display_path(ordered[0], content_root)
+        for number, path in enumerate(ordered[1:], start=2):
+            problem = ContentError(
+                path,
+                field_name,
+                _("Die Adresse „{url}“ (Slug „{slug}“) gehört schon „{keeper}“.").format(
+                    url=url_of(by_path[path]), slug=slug, keeper=keeper
+                ),
+                _(
+                    "Geben Sie dieser Datei einen eigenen Slug, z. B. „Slug: {slug}-{number}“; "
+                    "sie ist die neuere ({why}). „{keeper}“ bleibt, wie es ist."
+                ).format(slug=slug, number=number, why=why, keeper=keeper),
             )
-            problems.append(
-                ContentError(
-                    item.source_path,
-                    field_name,
-                    _("Die Adresse „{url}“ (Slug „{slug}“) ist auch von {others} belegt.").format(
-                        url=url_of(item), slug=slug, others=quoted(others)
-                    ),
-                    _("Geben Sie jeder Datei einen eigenen Slug, z. B. „Slug: {slug}-2“.").format(
-                        slug=slug
-                    ),
-                )
-            )
+            # a slug that is also badly written is still taken: both are said at once
+            problem.beyond_claims = True
+            problems.append(problem)
     return problems

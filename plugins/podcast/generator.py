@@ -22,7 +22,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from knotenpunkt.plugins.content_errors.config import plugin_enabled
-from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
+from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, as_warnings, report
 from knotenpunkt.plugins.content_errors.i18n import _
 from pelican.generators import Generator
 
@@ -77,6 +77,7 @@ def prepare_episodes(generator) -> None:
         article.podcast = reader.read(article)
         article.podcast_people = []
         enrich_episode(settings, article, cache)
+    check_drafts(generator, folder, reader)
     cache.save()
 
     good = [a for a in episodes if a.podcast is not None]
@@ -116,6 +117,17 @@ def prepare_episodes(generator) -> None:
     # every readable episode, drafts and hidden ones included: their people are
     # resolved once the members plugin has provided them (PodcastGenerator)
     generator.context["podcast_episodes_read"] = good
+
+
+def check_drafts(generator, folder: str, reader) -> None:
+    """Draft episodes are checked like published ones, as warnings: a draft may
+    still lack its MP3, but the member learns it before publishing. Nothing of
+    a draft is published (no audio link, no feed entry)."""
+    note = _("Die Folge ist noch ein Entwurf; veröffentlicht wäre das ein Fehler.")
+    drafts = [a for a in generator.drafts if _is_episode(a, folder)]
+    with as_warnings(note):
+        for article in sorted(drafts, key=lambda a: a.source_path):
+            reader.read(article)
 
 
 def enrich_episode(settings, article, cache) -> None:
@@ -230,7 +242,66 @@ def check_channel(settings, old_feeds=()) -> str:
                 severity=WARNING,
             )
         )
+    if settings.get("CONTENT_PRODUCTION"):
+        for problem in filter(None, [example_owner_email(settings), example_podroll(settings)]):
+            report(problem)
     return show_guid(settings, list(old_feeds), production=bool(settings.get("CONTENT_PRODUCTION")))
+
+
+def _example_allowed(settings) -> bool:
+    from knotenpunkt.plugins.content_errors.settings import setting as content_setting
+
+    return bool(content_setting(settings, "PUBLISH_ALLOW_EXAMPLE_ADDRESS"))
+
+
+def example_podroll(settings) -> ContentError | None:
+    """A fork publishing the sample's recommendation of an example feed."""
+    from urllib.parse import urlsplit
+
+    from knotenpunkt.plugins.content_errors.publishing import is_reserved
+
+    if _example_allowed(settings):
+        return None
+    for entry in ps.get(settings, "PODCAST_PODROLL") or []:
+        host = urlsplit(str(entry)).hostname if "://" in str(entry) else None
+        if host and is_reserved(host):
+            return ContentError(
+                SETTINGS_FILE,
+                "PODCAST_PODROLL",
+                _(
+                    "„{url}“ ist eine Beispieladresse; Podcast-Apps würden Ihren Hörer:innen "
+                    "einen Podcast empfehlen, den es nicht gibt."
+                ).format(url=entry),
+                _(
+                    "Tragen Sie in pelicanconf.py die Feeds von Podcasts ein, die Ihr Netzwerk "
+                    "empfiehlt, oder schreiben Sie PODCAST_PODROLL = []."
+                ),
+            )
+    return None
+
+
+def example_owner_email(settings) -> ContentError | None:
+    """A fork publishing with the sample's owner address: apps would mail nobody.
+
+    Apple Podcasts and the Podcast Index send ownership checks to
+    ``PODCAST_OWNER_EMAIL``; an address at a reserved example domain is
+    refused like an example ``SITEURL`` (``PUBLISH_ALLOW_EXAMPLE_ADDRESS``).
+    """
+    from knotenpunkt.plugins.content_errors.publishing import is_reserved
+
+    email = str(ps.get(settings, "PODCAST_OWNER_EMAIL") or "")
+    domain = email.rpartition("@")[2]
+    if not domain or not is_reserved(domain) or _example_allowed(settings):
+        return None
+    return ContentError(
+        SETTINGS_FILE,
+        "PODCAST_OWNER_EMAIL",
+        _(
+            "„{email}“ ist eine Beispieladresse; Apple Podcasts und der Podcast Index "
+            "schicken die Bestätigung, wem der Podcast gehört, an diese Adresse."
+        ).format(email=email),
+        _("Tragen Sie in pelicanconf.py eine echte Adresse Ihres Netzwerks ein."),
+    )
 
 
 def subscribe_links(settings, feed: str) -> list[tuple[str, str]]:

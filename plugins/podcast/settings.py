@@ -23,7 +23,9 @@ DEFAULTS = {
     "PODCAST_EXPLICIT": False,
     # Who makes the show (itunes:author); defaults to AUTHOR, then SITENAME.
     "PODCAST_AUTHOR": None,
-    # Owner contact Apple uses for ownership checks (itunes:owner).
+    # Owner contact Apple uses for ownership checks (itunes:owner); `make publish`
+    # refuses an address at an example domain (the sample's) unless
+    # PUBLISH_ALLOW_EXAMPLE_ADDRESS is set.
     "PODCAST_OWNER_NAME": None,
     "PODCAST_OWNER_EMAIL": "",
     # "episodic" (newest first) or "serial" (oldest first, needs episode numbers).
@@ -53,7 +55,8 @@ DEFAULTS = {
     # "osm": "R62422"} (geo and osm optional) or None. Episodes have Location fields.
     "PODCAST_LOCATION": None,
     # podcast:podroll: shows the network recommends, each as its podcast:guid or
-    # its feed address (the GUID is then derived from it, as the namespace does).
+    # its feed address (the GUID is then derived from it, as the namespace does);
+    # `make publish` refuses feed addresses at example domains (the sample's).
     "PODCAST_PODROLL": [],
     # podcast:updateFrequency: {"label": "Einmal im Monat", "rrule": "FREQ=MONTHLY",
     # "complete": False}; the rrule (RFC 5545) and complete are optional. None: not stated.

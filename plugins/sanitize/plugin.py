@@ -13,6 +13,7 @@ from pelican import signals
 
 from .clean import clean
 from .removed import Removal, removed_markup
+from .scrolling import focusable_code_blocks
 from .settings import setting
 
 
@@ -32,7 +33,7 @@ def clean_content_object(instance) -> None:
         result = clean(html, **options)
         external.extend(result.external_images)
         removed.extend(removed_markup(html))
-        return result.html
+        return focusable_code_blocks(result.html, _("Codebeispiel"))
 
     if getattr(instance, "_content", None):
         instance._content = cleaned(instance._content)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import os
+import re
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -59,7 +60,7 @@ def shown_item(context: dict):
 
 def is_hidden(context: dict) -> bool:
     """``Status: hidden``: reachable by its address, but listed nowhere, not here either."""
-    return getattr(shown_item(context), "status", None) == "hidden"
+    return getattr(shown_item(context), "status", None) in ("hidden", "draft")
 
 
 def excluded(relative: str, exclude: list[str]) -> bool:
@@ -70,10 +71,29 @@ def excluded(relative: str, exclude: list[str]) -> bool:
     )
 
 
+ROBOTS_META = re.compile(r"<meta\s[^>]*name=[\"']?robots[\"']?[^>]*>", re.IGNORECASE)
+
+
+def declares_noindex(path: str) -> bool:
+    """The written page says ``<meta name="robots" content="noindex">``.
+
+    Listing such a page in the sitemap contradicts it (search consoles report
+    "submitted URL marked noindex"): the embeddable player, redirect pages.
+    """
+    try:
+        with open(path, encoding="utf-8", errors="replace") as page:
+            head = page.read().partition("</head>")[0]
+    except OSError:
+        return False
+    return any("noindex" in tag.lower() for tag in ROBOTS_META.findall(head))
+
+
 def record(path: str, context: dict, output_path: str, exclude: list[str]) -> None:
     relative = os.path.relpath(path, output_path).replace(os.sep, "/")
     if not relative.endswith(".html") or excluded(relative, exclude) or is_hidden(context):
         return
+    if declares_noindex(path):
+        return  # a page that asks search engines to leave it out (player, redirect, 404)
     _pages[url_of(relative)] = lastmod(context)
 
 
@@ -93,6 +113,11 @@ def sitemap_xml(siteurl: str) -> str:
 
 
 def robots_txt(siteurl: str) -> str:
+    """robots.txt; the ``Sitemap:`` line only with an absolute address (the
+    standard requires one; a development build has none, and a relative line
+    costs the site its SEO score in Lighthouse)."""
+    if not siteurl.startswith(("https://", "http://")):
+        return "User-agent: *\nAllow: /\n"
     return f"User-agent: *\nAllow: /\n\nSitemap: {siteurl}/sitemap.xml\n"
 
 
