@@ -50,6 +50,11 @@ def differences(first: Path, second: Path) -> list[str]:
 def sites(tmp_path_factory):
     root = tmp_path_factory.mktemp("caches")
     content = copy_sample(root)
+    # one recommended field left out: a warning the cached build must repeat
+    member = content / "members" / "anna-beispiel.md"
+    text = member.read_text(encoding="utf-8")
+    photo = next(line for line in text.splitlines() if line.startswith("Photo:"))
+    member.write_text(text.replace(photo + "\n", "", 1), encoding="utf-8")
     settings = root / "nocaches.py"
     settings.write_text(NO_CACHES, encoding="utf-8")
     reference = root / "reference"
@@ -209,3 +214,16 @@ def test_one_markdown_instance_reads_like_a_new_one_per_file(tmp_path):
     for name in [*files, *files]:  # twice: state left by every file
         fresh = MarkdownReader(settings).read(str(tmp_path / name))  # a new instance each time
         assert reused.read(str(tmp_path / name)) == fresh, name
+
+
+def test_page_check_verdicts_depend_on_every_argument_of_the_check(tmp_path):
+    from types import SimpleNamespace
+
+    from knotenpunkt.plugins.caches import verdicts
+
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
+    redirect = '<html><head><meta http-equiv="refresh" content="0; url=/neu/"></head></html>'
+    verdicts.start(SimpleNamespace(settings=settings))
+    assert verdicts.checked(redirect, redirect_to="/neu/") == []  # an alias page
+    assert verdicts.checked(redirect) == ["<meta http-equiv=refresh>"]  # any other page
+    verdicts.save()

@@ -24,22 +24,24 @@ _CODE = hashlib.sha256(inspect.getsource(executable).encode()).digest()
 _state: dict = {"clean": None, "path": None, "seen": set()}
 
 
-def _key(html: str, site_url: str, script_folders) -> bytes:
+def _key(html: str, site_url: str, script_folders, options: dict) -> bytes:
     digest = hashlib.sha256(_CODE)
-    digest.update(f"{site_url}\0{tuple(script_folders)!r}\0".encode())
+    arguments = (site_url, tuple(script_folders), sorted(options.items()))
+    digest.update(f"{arguments!r}\0".encode())
     digest.update(html.encode("utf-8", "surrogatepass"))
     return digest.digest()
 
 
-def checked(html: str, site_url: str = "", script_folders=("theme/js",)) -> list[str]:
+def checked(html: str, site_url: str = "", script_folders=("theme/js",), **options) -> list[str]:
+    """The check's answer; every argument of the check is part of the key."""
     clean = _state["clean"]
     if clean is None:  # caching off: the plain check
-        return _check(html, site_url, script_folders)
-    key = _key(html, site_url, script_folders)
+        return _check(html, site_url, script_folders, **options)
+    key = _key(html, site_url, script_folders, options)
     if key in clean:
         _state["seen"].add(key)
         return []
-    found = _check(html, site_url, script_folders)
+    found = _check(html, site_url, script_folders, **options)
     if not found:
         _state["seen"].add(key)
     return found
