@@ -65,9 +65,9 @@ def run(self) -> None:
         self._knotenpunkt_cache = None
         try:
             os.makedirs(settings["CACHE_PATH"], exist_ok=True)
-            with open(path + ".tmp", "wb") as stored:
+            with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
                 pickle.dump((state, fresh), stored)
-            os.replace(path + ".tmp", path)
+            os.replace(f"{path}.{os.getpid()}.tmp", path)
         except OSError:
             pass  # only costs checking again next time
 

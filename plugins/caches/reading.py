@@ -20,8 +20,10 @@ file's stamp is unchanged. Three additions make it safe here:
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
+import pickle
 from pathlib import Path
 
 import pelican
@@ -119,8 +121,25 @@ def _stamp(self, key):
 _original_stamp = Readers._get_file_stamp
 
 
+def save_cache(self) -> None:
+    """Pelican's save, atomic: a build reading the cache meanwhile (a second
+    checkout's tests, a devserver) never sees a half-written file."""
+    if not self._cache_data_policy:
+        return
+    temporary = f"{self._cache_path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
+        with self._cache_open(temporary, "wb") as stored:
+            pickle.dump(self._cache, stored)
+        os.replace(temporary, self._cache_path)
+    except (OSError, pickle.PicklingError, TypeError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)  # only costs reading again next time
+
+
 def install() -> None:
     Readers.get_cached_data = get_cached_data
     Readers.cache_data = cache_data
     Readers._get_file_stamp = _stamp
+    Readers.save_cache = save_cache
     problems.install()

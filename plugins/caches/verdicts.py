@@ -71,9 +71,9 @@ def save(_pelican=None) -> None:
         return
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path + ".tmp", "wb") as stored:
+        with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
             stored.write(b"".join(sorted(_state["seen"])))
-        os.replace(path + ".tmp", path)
+        os.replace(f"{path}.{os.getpid()}.tmp", path)
     except OSError:
         pass  # only costs checking again next time
     _state.update(clean=None, path=None, seen=set())
