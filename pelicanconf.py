@@ -179,9 +179,12 @@ MARKDOWN = {
     "output_format": "html5",
 }
 
-# Deterministic builds: content cache off in development keeps it simple.
-CACHE_CONTENT = False
-LOAD_CONTENT_CACHE = False
+# Development builds reuse what the readers returned for unchanged files
+# (plugin "caches": keyed by a hash of the bytes, the settings and the code;
+# safety checks still run on every file). publishconf.py turns it off.
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CHECK_MODIFIED_METHOD = "sha256"
 DELETE_OUTPUT_DIRECTORY = False
 # Relative links: output/ works wherever it is served from.
 RELATIVE_URLS = True
@@ -209,6 +212,10 @@ PLUGINS += ["knotenpunkt.plugins.channels"]
 # defaults in plugins/search/settings.py.
 PLUGINS += ["knotenpunkt.plugins.search"]
 MENUITEMS += [(translatable("Suche"), "suche/")]
+
+# --- Build caches (plugin "caches") -------------------------------------------
+# Addresses computed once per build; see plugins/caches and docs/performance.md.
+PLUGINS += ["knotenpunkt.plugins.caches"]
 
 # --- Home page (theme) ---------------------------------------------------------
 # Who the network is, in two or three sentences (plain text; without it the

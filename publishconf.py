@@ -42,3 +42,7 @@ LEGAL_REQUIRE_COMPLETE = True
 # (plugin "assets"): a web server may let browsers cache them forever.
 ASSETS_FINGERPRINT = True
 ASSETS_MINIFY = True
+
+# Production builds read every file afresh (no content cache).
+CACHE_CONTENT = False
+LOAD_CONTENT_CACHE = False

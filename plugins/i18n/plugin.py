@@ -77,8 +77,14 @@ def install_escaping_gettext(env, translations: NullTranslations) -> None:
     ``_()`` safe; interface texts contain no markup.
     """
 
+    translated: dict[str, str] = {}  # one lookup and one escape per message id
+
     def gettext(message: str) -> str:
-        return escape(translations.gettext(message))
+        try:
+            return translated[message]
+        except KeyError:
+            text = translated[message] = escape(translations.gettext(message))
+            return text
 
     def ngettext(singular: str, plural: str, number: int) -> str:
         return escape(translations.ngettext(singular, plural, number))
@@ -95,7 +101,27 @@ def install_escaping_gettext(env, translations: NullTranslations) -> None:
 
 
 def _format_date(value, format: str = "long", locale: str = "de") -> str:  # noqa: A002
-    return babel_format_date(value, format=format, locale=locale)
+    """Babel's date, memoised: a site shows few distinct dates, each many times.
+
+    The key is the value's local ISO form (its offset included), never the
+    datetime itself: two equal instants in different zones are different days.
+    """
+    isoformat = getattr(value, "isoformat", None)
+    if isoformat is None:
+        return babel_format_date(value, format=format, locale=locale)
+    return _format_date_memo(isoformat(), type(value), value, format, locale)
+
+
+_date_memo: dict[tuple, str] = {}
+
+
+def _format_date_memo(iso: str, kind: type, value, format: str, locale: str) -> str:  # noqa: A002
+    key = (iso, kind, format, locale)
+    try:
+        return _date_memo[key]
+    except KeyError:
+        text = _date_memo[key] = babel_format_date(value, format=format, locale=locale)
+        return text
 
 
 def register() -> None:

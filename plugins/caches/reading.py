@@ -1,0 +1,145 @@
+"""Pelican's content cache, made safe for this project (development builds).
+
+Pelican's reader cache keeps what a reader returned (the Markdown rendered
+to HTML and the header's metadata) per file, and skips the reader when the
+file's stamp is unchanged. Three additions make it safe here:
+
+- The stamp is a hash of the file's bytes (``CHECK_MODIFIED_METHOD``,
+  ``pelicanconf.py``), never its modification time: changed bytes are
+  always read again.
+- Every cache entry carries a fingerprint of the settings and of the
+  project's code that shape a read (the Markdown configuration, the limits,
+  the plugins' source files): a changed setting or plugin reads everything
+  again.
+- The reader's safety checks (no links or devices, size, line length and
+  nesting limits) run on every file on every build, cached or not, and the
+  problems a read reported (warnings included) are stored with the entry and
+  reported again when it is used. The sanitiser runs on every object anyway
+  (``content_object_init``), cached or not.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import pickle
+from pathlib import Path
+
+import pelican
+from knotenpunkt.plugins.content_errors.guarded_reader import check_before_reading
+from pelican.readers import MarkdownReader, Readers
+
+from . import problems
+
+#: settings that never change what a reader returns (they differ between builds)
+VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PLUGINS", "PLUGIN_PATHS"})
+PLUGIN_ROOT = Path(__file__).resolve().parent.parent
+
+_original_get = Readers.get_cached_data
+_original_put = Readers.cache_data
+_recording: dict = {"path": None, "block": None, "problems": None}
+
+
+def _plain(value, depth: int = 0):
+    """A stable text form of a setting; objects without one are left out."""
+    if depth > 6:
+        return "…"
+    if isinstance(value, str | int | float | bool) or value is None:
+        return repr(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        items = [_plain(item, depth + 1) for item in value]
+        return "[" + ",".join(sorted(items) if isinstance(value, set | frozenset) else items) + "]"
+    if isinstance(value, dict):
+        pairs = sorted(f"{key!r}:{_plain(item, depth + 1)}" for key, item in value.items())
+        return "{" + ",".join(pairs) + "}"
+    return type(value).__name__
+
+
+def fingerprint(settings) -> str:
+    """Settings and code a read depends on, as one short hash."""
+    digest = hashlib.sha256(pelican.__version__.encode())
+    for key in sorted(settings):
+        if key not in VOLATILE:
+            digest.update(f"{key}={_plain(settings[key])}\n".encode())
+    for source in sorted(PLUGIN_ROOT.rglob("*.py")):
+        digest.update(f"{source.relative_to(PLUGIN_ROOT)}:{source.read_bytes()!r}".encode())
+    return digest.hexdigest()[:16]
+
+
+_fingerprints: dict[int, str] = {}
+
+
+def _key(readers: Readers, path: str) -> str:
+    known = _fingerprints.get(id(readers.settings))
+    if known is None:
+        known = _fingerprints[id(readers.settings)] = fingerprint(readers.settings)
+    if not getattr(readers, "_knotenpunkt_pruned", False):
+        # entries of other settings or code would only grow the cache file
+        for stale in [key for key in readers._cache if not str(key).startswith(known + ":")]:
+            del readers._cache[stale]
+        readers._knotenpunkt_pruned = True
+    return f"{known}:{path}"
+
+
+def _stop_recording() -> list[dict]:
+    block, found = _recording["block"], _recording["problems"] or []
+    if block is not None:
+        block.__exit__(None, None, None)
+    _recording.update(path=None, block=None, problems=None)
+    return found
+
+
+def get_cached_data(self, filename, default=None):
+    _stop_recording()
+    if not self._cache_data_policy and not self._cache:
+        return default
+    found = _original_get(self, _key(self, filename), None)
+    if found is None:
+        block = problems.recording()  # a miss: record what the read reports
+        _recording.update(path=filename, block=block, problems=block.__enter__())
+        return default
+    (content, metadata), reported = found
+    extension = os.path.splitext(filename)[1][1:]
+    reader_class = type(self.readers.get(extension))
+    check_before_reading(filename, self.settings, markdown=issubclass(reader_class, MarkdownReader))
+    problems.replay(reported)
+    return content, metadata
+
+
+def cache_data(self, filename, data):
+    same = _recording["path"] == filename
+    reported = _stop_recording()
+    _original_put(self, _key(self, filename), (data, reported if same else []))
+
+
+def _stamp(self, key):
+    """Pelican's stamp of the real file named in a ``fingerprint:path`` key."""
+    return _original_stamp(self, key.split(":", 1)[1])
+
+
+_original_stamp = Readers._get_file_stamp
+
+
+def save_cache(self) -> None:
+    """Pelican's save, atomic: a build reading the cache meanwhile (a second
+    checkout's tests, a devserver) never sees a half-written file."""
+    if not self._cache_data_policy:
+        return
+    temporary = f"{self._cache_path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(self.settings["CACHE_PATH"], exist_ok=True)
+        with self._cache_open(temporary, "wb") as stored:
+            pickle.dump(self._cache, stored)
+        os.replace(temporary, self._cache_path)
+    except (OSError, pickle.PicklingError, TypeError):
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)  # only costs reading again next time
+
+
+def install() -> None:
+    Readers.get_cached_data = get_cached_data
+    Readers.cache_data = cache_data
+    Readers._get_file_stamp = _stamp
+    Readers.save_cache = save_cache
+    problems.install()
