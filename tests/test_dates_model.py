@@ -7,6 +7,7 @@ import uuid
 
 from knotenpunkt.plugins.admin.config import decap_config
 from knotenpunkt.plugins.admin.content_types import content_types
+from knotenpunkt.plugins.content_errors.fields import SHARED_FIELDS
 from knotenpunkt.plugins.dates.fields import DATE_FIELDS
 from knotenpunkt.plugins.dates.recurrence import ACCEPTED_FORMS
 from pelican.settings import read_settings
@@ -24,7 +25,9 @@ def settings():
 
 def test_cms_has_a_date_collection_with_every_field_and_a_generated_uid():
     types = {t.folder: t for t in content_types(settings())}
-    assert [f.name for f in types["termine"].fields] == [f.name for f in DATE_FIELDS]
+    # the date's own fields, then those every content type shares (Aliases)
+    expected = [f.name for f in (*DATE_FIELDS, *SHARED_FIELDS)]
+    assert [f.name for f in types["termine"].fields] == expected
     config = decap_config(settings(), list(types.values()))
     collection = next(c for c in config["collections"] if "termine" in c.get("folder", ""))
     widgets = {f["name"]: f for f in collection["fields"]}
