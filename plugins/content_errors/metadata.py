@@ -29,17 +29,25 @@ from .values import (
 )
 
 
-def content_objects(generators) -> list:
-    """Every content object any generator holds (articles, pages, members, episodes …)."""
+def held_objects(generators, keep) -> list:
+    """Every object in any generator's list attributes for which ``keep(item)`` is true,
+    each once, in the order first met."""
     seen: dict[int, object] = {}
     for generator in generators:
         for value in vars(generator).values():
             if not isinstance(value, list | tuple):
                 continue
             for item in value:
-                if isinstance(item, Content) and not isinstance(item, Static):
+                if keep(item):
                     seen.setdefault(id(item), item)
     return list(seen.values())
+
+
+def content_objects(generators) -> list:
+    """Every content object any generator holds (articles, pages, members, episodes …)."""
+    return held_objects(
+        generators, lambda item: isinstance(item, Content) and not isinstance(item, Static)
+    )
 
 
 def _texts(value) -> list[str]:

@@ -12,27 +12,24 @@ from collections import defaultdict
 
 from .errors import ContentError, current, report
 from .i18n import _
+from .metadata import held_objects
 from .newest import oldest_first
 from .report import display_path
 
 
-def _contents(generators) -> list:
-    """Every content object any generator holds (articles, pages, members, episodes …)."""
-    seen: dict[int, object] = {}
-    for generator in generators:
-        for value in vars(generator).values():
-            if not isinstance(value, list | tuple):
-                continue
-            for item in value:
-                if hasattr(item, "source_path") and getattr(item, "save_as", None):
-                    seen.setdefault(id(item), item)
-    return list(seen.values())
+def _addressed(generators) -> list:
+    """Everything any generator holds that has a source file and an output address
+    (static files included: they can take a page's address too)."""
+    return held_objects(
+        generators,
+        lambda item: hasattr(item, "source_path") and getattr(item, "save_as", None),
+    )
 
 
 def check_unique_addresses(generators) -> None:
     content_root = generators[0].settings["PATH"] if generators else None
     by_address: dict[str, set[str]] = defaultdict(set)
-    for item in _contents(generators):
+    for item in _addressed(generators):
         by_address[item.save_as].add(item.source_path)
     for address, sources in sorted(by_address.items()):
         if len(sources) < 2:
