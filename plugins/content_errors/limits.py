@@ -28,6 +28,7 @@ from .settings import DEFAULTS
 
 FENCE_RE = re.compile(r"^\s*(```|~~~)")
 BRACKET_RE = re.compile(r"[\[\]()]")
+CLOSING = {"]": "[", ")": "("}  # closing bracket -> the one it closes
 # One nesting level at the start of a line: 4 columns of indent, a quote
 # marker, or a list marker ("- ", "* ", "+ ", "1. ").
 LEVEL_RE = re.compile(r"(?: {4}|\t|>[ ]?|[-*+][ ]+|\d{1,9}[.)][ ]+)")
@@ -83,7 +84,7 @@ def check_markdown_text(source: str, text: str, settings) -> ContentError | None
     """
     max_line = int(limit(settings, "CONTENT_MAX_LINE_CHARS"))
     max_depth = int(limit(settings, "CONTENT_MAX_NESTING"))
-    square = round_ = 0  # open "[" and "(" in the current paragraph
+    open_ = dict.fromkeys("[(", 0)  # open "[" and "(" in the current paragraph
     in_fence = False
     for number, line in enumerate(text.splitlines(), 1):
         if len(line) > max_line:
@@ -105,7 +106,7 @@ def check_markdown_text(source: str, text: str, settings) -> ContentError | None
         if in_fence:
             continue
         if not line.strip():
-            square = round_ = 0  # brackets never pair across paragraphs
+            open_ = dict.fromkeys("[(", 0)  # brackets never pair across paragraphs
             continue
         depth = _line_depth(line)
         if depth > max_depth:
@@ -120,22 +121,13 @@ def check_markdown_text(source: str, text: str, settings) -> ContentError | None
         if not BRACKET_RE.search(line):
             continue
         for char in line:
-            if char == "[":
-                square += 1
-                if square > max_depth:
-                    return _too_deep(
-                        source, number, square, max_depth, _("eckige Klammern „[“"), close_hint()
-                    )
-            elif char == "]" and square:
-                square -= 1
-            elif char == "(":
-                round_ += 1
-                if round_ > max_depth:
-                    return _too_deep(
-                        source, number, round_, max_depth, _("runde Klammern „(“"), close_hint()
-                    )
-            elif char == ")" and round_:
-                round_ -= 1
+            if char in open_:
+                open_[char] += 1
+                if open_[char] > max_depth:
+                    what = _("eckige Klammern „[“") if char == "[" else _("runde Klammern „(“")
+                    return _too_deep(source, number, open_[char], max_depth, what, close_hint())
+            elif char in CLOSING and open_[CLOSING[char]]:
+                open_[CLOSING[char]] -= 1
     return None
 
 
