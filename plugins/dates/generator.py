@@ -25,13 +25,12 @@ from datetime import UTC
 from zoneinfo import ZoneInfo
 
 from knotenpunkt.plugins.content_errors import ContentError, report
-from knotenpunkt.plugins.content_errors.capture import explain_exception
-from knotenpunkt.plugins.content_errors.cleaning import is_present, missing_required
+from knotenpunkt.plugins.content_errors.cleaning import missing_required
+from knotenpunkt.plugins.content_errors.folder import FolderGenerator
 from knotenpunkt.plugins.content_errors.i18n import _
 from knotenpunkt.plugins.content_errors.people import people_of
 from knotenpunkt.plugins.i18n.slugs import german_slug
 from markupsafe import Markup
-from pelican.generators import CachingGenerator
 
 from . import jsonld, schedule, validate
 from .contents import DateItem
@@ -44,7 +43,7 @@ MEMBERS_FOLDER = "content/members/"
 GROUPS_FOLDER = "content/groups/"
 
 
-class DatesGenerator(CachingGenerator):
+class DatesGenerator(FolderGenerator):
     def __init__(self, *args, **kwargs) -> None:
         self.dates: list[DateItem] = []
         self.upcoming: list = []  # occurrences, soonest first
@@ -54,40 +53,23 @@ class DatesGenerator(CachingGenerator):
     def setting(self, name: str):
         return setting(self.settings, name)
 
+    def slug(self, text: str) -> str:
+        return german_slug(text, self.settings)
+
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.setting("DATES_TIMEZONE"))
 
-    def read_folder(self) -> list[DateItem]:
-        items = []
-        for path in sorted(self.get_files(self.setting("DATES_PATHS"))):
-            item = self.get_cached_data(path, None)
-            if item is None:
-                try:
-                    item = self.readers.read_file(
-                        base_path=self.path, path=path, content_class=DateItem, context=self.context
-                    )
-                except Exception as exc:  # any reader failure becomes a content error
-                    report(explain_exception(os.path.join(self.path, path), exc))
-                    self._add_failed_source_path(path)
-                    continue
-                self.cache_data(path, item)
-            items.append(item)
-            self.add_source_path(item)
-        return items
-
     # -- reading ------------------------------------------------------------
     def generate_context(self) -> None:
-        items = self.read_folder()
+        items = self.read_folder(self.setting("DATES_PATHS"), DateItem)
         self.save_cache()
         self.readers.save_cache()
         people = {slug.lower(): person for slug, person in people_of(self.context).items()}
         groups = {slug.lower(): g for slug, g in (self.context.get("groups_by_slug") or {}).items()}
         problems = []
         for item in items:
-            stem = os.path.splitext(os.path.basename(item.source_path))[0]
-            explicit = item.metadata.get("slug")
-            item.slug = german_slug(explicit if is_present(explicit) else stem, self.settings)
+            item.slug = self.file_slug(item, self.slug)
             problems += self.prepare(item, people, groups)
         seen: dict[str, DateItem] = {}
         for item in items:
@@ -227,16 +209,7 @@ class DatesGenerator(CachingGenerator):
             handle.write(calendar_bytes(records, info))
 
     def generate_output(self, writer) -> None:
-        def write(save_as, template, url, **variables):
-            writer.write_file(
-                save_as,
-                self.get_template(template),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=url,
-                active_menu=self.setting("DATES_URL"),
-                **variables,
-            )
+        write = functools.partial(self.write_page, writer, self.setting("DATES_URL"))
 
         sitename = str(self.settings.get("SITENAME") or "")
         write(

@@ -15,16 +15,15 @@ GROUP_SAVE_AS (each)  groups/group.html     group
 
 from __future__ import annotations
 
-import os
+import functools
 
 from knotenpunkt.plugins.content_errors import ContentError, report, suggest
-from knotenpunkt.plugins.content_errors.capture import explain_exception
-from knotenpunkt.plugins.content_errors.cleaning import is_present, missing_required, split_list
+from knotenpunkt.plugins.content_errors.cleaning import missing_required, split_list
+from knotenpunkt.plugins.content_errors.folder import FolderGenerator
 from knotenpunkt.plugins.content_errors.i18n import _
 from knotenpunkt.plugins.content_errors.people import people_of
 from knotenpunkt.plugins.i18n.slugs import german_slug
 from pelican.contents import Content
-from pelican.generators import CachingGenerator
 
 from .fields import GROUP_FIELDS, GROUP_KIND_HEADINGS, GROUP_KINDS
 from .settings import setting
@@ -59,39 +58,22 @@ def unknown(source: str, field: str, slug: str, known, folder: str) -> ContentEr
     )
 
 
-class GroupsGenerator(CachingGenerator):
+class GroupsGenerator(FolderGenerator):
     def __init__(self, *args, **kwargs) -> None:
         self.groups: list[Group] = []
         super().__init__(*args, **kwargs)
 
-    def read_folder(self) -> list[Group]:
-        items = []
-        for path in sorted(self.get_files(setting(self.settings, "GROUPS_PATHS"))):
-            item = self.get_cached_data(path, None)
-            if item is None:
-                try:
-                    item = self.readers.read_file(
-                        base_path=self.path, path=path, content_class=Group, context=self.context
-                    )
-                except Exception as exc:  # any reader failure becomes a content error
-                    report(explain_exception(os.path.join(self.path, path), exc))
-                    self._add_failed_source_path(path)
-                    continue
-                self.cache_data(path, item)
-            items.append(item)
-            self.add_source_path(item)
-        return items
+    def slug(self, text: str) -> str:
+        return german_slug(text, self.settings)
 
     def generate_context(self) -> None:
-        items = self.read_folder()
+        items = self.read_folder(setting(self.settings, "GROUPS_PATHS"), Group)
         self.save_cache()
         self.readers.save_cache()
         people = people_of(self.context)
         problems = []
         for group in items:
-            stem = os.path.splitext(os.path.basename(group.source_path))[0]
-            explicit = group.metadata.get("slug")
-            group.slug = german_slug(explicit if is_present(explicit) else stem, self.settings)
+            group.slug = self.file_slug(group, self.slug)
             source, metadata = group.source_path, group.metadata
             problems += missing_required(source, metadata, GROUP_FIELDS)
             kind, found = FIELD["Kind"].clean(metadata.get("kind"), source)
@@ -137,16 +119,7 @@ class GroupsGenerator(CachingGenerator):
         )
 
     def generate_output(self, writer) -> None:
-        def write(save_as, template, url, **variables):
-            writer.write_file(
-                save_as,
-                self.get_template(template),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=url,
-                active_menu=setting(self.settings, "GROUPS_URL"),
-                **variables,
-            )
+        write = functools.partial(self.write_page, writer, setting(self.settings, "GROUPS_URL"))
 
         write(
             setting(self.settings, "GROUPS_SAVE_AS"),

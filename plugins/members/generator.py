@@ -24,17 +24,16 @@ Shared context for every template: ``members`` (published, German order),
 
 from __future__ import annotations
 
-import os
+import functools
 
 from knotenpunkt.plugins import images
 from knotenpunkt.plugins.channels.urls import https_url_problem
 from knotenpunkt.plugins.content_errors import ContentError, people, report
-from knotenpunkt.plugins.content_errors.capture import explain_exception
 from knotenpunkt.plugins.content_errors.config import plugin_enabled
 from knotenpunkt.plugins.content_errors.errors import current
+from knotenpunkt.plugins.content_errors.folder import FolderGenerator, file_stem
 from knotenpunkt.plugins.content_errors.i18n import N_
 from knotenpunkt.plugins.i18n.slugs import german_slug
-from pelican.generators import CachingGenerator
 
 from . import authors, directory
 from .contents import Competence, Facet, Member
@@ -59,7 +58,7 @@ FIELD = {field.name: field for field in MEMBER_FIELDS}
 FACET_NAMES = {"format": FORMATS, "kind": KINDS}
 
 
-class MembersGenerator(CachingGenerator):
+class MembersGenerator(FolderGenerator):
     def __init__(self, *args, **kwargs) -> None:
         self.members: list[Member] = []
         self.competences: list[Competence] = []
@@ -73,33 +72,9 @@ class MembersGenerator(CachingGenerator):
     def slug(self, text: str) -> str:
         return german_slug(text, self.settings)
 
-    def read_folder(self, paths, content_class) -> list:
-        """Every Markdown file below ``paths``, read by Pelican's readers, in path order."""
-        items = []
-        for path in sorted(self.get_files(paths)):
-            item = self.get_cached_data(path, None)
-            if item is None:
-                try:
-                    item = self.readers.read_file(
-                        base_path=self.path,
-                        path=path,
-                        content_class=content_class,
-                        context=self.context,
-                    )
-                except Exception as exc:  # any reader failure becomes a content error
-                    report(explain_exception(os.path.join(self.path, path), exc))
-                    self._add_failed_source_path(path)
-                    continue
-                self.cache_data(path, item)
-            items.append(item)
-            self.add_source_path(item)
-        return items
-
     def settle_slug(self, item) -> None:
         """Explicit ``Slug:`` (slugified) or else the file name: never the title."""
-        explicit = item.metadata.get("slug")
-        stem = os.path.splitext(os.path.basename(item.source_path))[0]
-        item.slug = self.slug(explicit if is_present(explicit) else stem) or self.slug(stem)
+        item.slug = self.file_slug(item, self.slug) or self.slug(file_stem(item))
         if not is_present(item.metadata.get("title")):
             item.title = item.slug
 
@@ -312,16 +287,7 @@ class MembersGenerator(CachingGenerator):
         ]
 
     def generate_output(self, writer) -> None:
-        def write(save_as, template, url, **variables):
-            writer.write_file(
-                save_as,
-                self.get_template(template),
-                self.context,
-                relative_urls=self.settings["RELATIVE_URLS"],
-                url=url,
-                active_menu=self.setting("MEMBERS_URL"),
-                **variables,
-            )
+        write = functools.partial(self.write_page, writer, self.setting("MEMBERS_URL"))
 
         member_filter = self.member_filter()
         for page in directory.directory_pages(self.members, self.settings):
