@@ -14,8 +14,8 @@ from urllib.parse import urlsplit
 
 from knotenpunkt.plugins.content_errors import ContentError
 from knotenpunkt.plugins.content_errors.i18n import _
-from knotenpunkt.plugins.content_errors.limits import check_text_size
 
+from .textfile import read_named_text
 from .timecode import clock
 
 MIME = "application/json+chapters"
@@ -56,29 +56,24 @@ def load_chapters(path: Path, duration: float, source: str, field: str = "Chapte
     example = _(
         'Beispiel: {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Begrüßung"}]}'
     )
-    if not path.is_file():
-        raise problem(
-            _("Die Kapiteldatei „{file}“ gibt es nicht.").format(file=str(path)),
-            _(
-                "Legen Sie die JSON-Datei in content/audio/ ab und prüfen Sie den Pfad, "
-                "z. B. „Chapters: audio/folge-01.chapters.json“."
-            ),
-        )
-    too_big = check_text_size(path, source, field, settings)
-    if too_big:
-        raise too_big
+    text = read_named_text(
+        path,
+        source,
+        field,
+        settings,
+        _("Die Kapiteldatei „{file}“ gibt es nicht.").format(file=str(path)),
+        _(
+            "Legen Sie die JSON-Datei in content/audio/ ab und prüfen Sie den Pfad, "
+            "z. B. „Chapters: audio/folge-01.chapters.json“."
+        ),
+    )
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = json.loads(text)
     except RecursionError:
         raise problem(
             _("„{file}“ ist zu tief verschachtelt, um gelesen zu werden.").format(file=shown),
             _("Eine Kapiteldatei braucht nur zwei Ebenen: eine Liste „chapters“ mit Kapiteln. ")
             + example,
-        ) from None
-    except UnicodeDecodeError:
-        raise problem(
-            _("„{file}“ ist nicht als UTF-8 gespeichert.").format(file=shown),
-            _("Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“."),
         ) from None
     except json.JSONDecodeError as exc:
         raise problem(

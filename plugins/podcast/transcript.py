@@ -13,7 +13,8 @@ from pathlib import Path
 
 from knotenpunkt.plugins.content_errors import ContentError
 from knotenpunkt.plugins.content_errors.i18n import _
-from knotenpunkt.plugins.content_errors.limits import check_text_size
+
+from .textfile import read_named_text
 
 MIME_TYPES = {".vtt": "text/vtt", ".srt": "application/x-subrip"}
 
@@ -55,28 +56,18 @@ def parse_transcript(
             _("„{file}“ ist kein WebVTT- oder SRT-Transkript.").format(file=shown),
             _("Speichern Sie das Transkript als .vtt (WebVTT) oder .srt."),
         )
-    if not path.is_file():
-        raise ContentError(
-            source,
-            field,
-            _("Die Transkriptdatei „{file}“ gibt es nicht.").format(file=str(path)),
-            _(
-                "Legen Sie die Datei in content/audio/ ab und prüfen Sie den Pfad, "
-                "z. B. „Transcript: audio/folge-02.vtt“."
-            ),
-        )
-    too_big = check_text_size(path, source, field, settings)
-    if too_big:
-        raise too_big
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise ContentError(
-            source,
-            field,
-            _("„{file}“ ist nicht als UTF-8 gespeichert.").format(file=shown),
-            _("Speichern Sie die Datei im Editor mit der Kodierung „UTF-8“."),
-        ) from None
+    text = read_named_text(
+        path,
+        source,
+        field,
+        settings,
+        _("Die Transkriptdatei „{file}“ gibt es nicht.").format(file=str(path)),
+        _(
+            "Legen Sie die Datei in content/audio/ ab und prüfen Sie den Pfad, "
+            "z. B. „Transcript: audio/folge-02.vtt“."
+        ),
+        encoding="utf-8-sig",
+    )
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
 
     def broken(line_number: int, message: str) -> ContentError:
