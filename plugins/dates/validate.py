@@ -33,32 +33,22 @@ def times(source: str, metadata: dict, zone: ZoneInfo) -> tuple:
         start = moments.local_moment(metadata.get("start"), "Start", zone)
     except moments.MomentError as error:
         return None, None, [_problem(source, "Start", error)]
+
+    def without_end(field: str, message: str, hint: str) -> tuple:
+        return start, None, [ContentError(source, field, message, hint)]
+
     has_end, has_duration = is_present(metadata.get("end")), is_present(metadata.get("duration"))
     if has_end and has_duration:
-        return (
-            start,
-            None,
-            [
-                ContentError(
-                    source,
-                    "Duration",
-                    _("Der Termin hat ein Ende (End) und eine Dauer (Duration)."),
-                    _("Behalten Sie nur eine der beiden Zeilen."),
-                )
-            ],
+        return without_end(
+            "Duration",
+            _("Der Termin hat ein Ende (End) und eine Dauer (Duration)."),
+            _("Behalten Sie nur eine der beiden Zeilen."),
         )
     if not has_end and not has_duration:
-        return (
-            start,
-            None,
-            [
-                ContentError(
-                    source,
-                    "End",
-                    _("Es fehlt, wann der Termin endet."),
-                    _("Ergänzen Sie „End: 21:00“ oder „Duration: 2 Stunden“."),
-                )
-            ],
+        return without_end(
+            "End",
+            _("Es fehlt, wann der Termin endet."),
+            _("Ergänzen Sie „End: 21:00“ oder „Duration: 2 Stunden“."),
         )
     try:
         if has_end:
@@ -68,32 +58,18 @@ def times(source: str, metadata: dict, zone: ZoneInfo) -> tuple:
     except moments.MomentError as error:
         return start, None, [_problem(source, "End" if has_end else "Duration", error)]
     if end <= start:
-        return (
-            start,
-            None,
-            [
-                ContentError(
-                    source,
-                    "End",
-                    _("Das Ende ({end}) liegt nicht nach dem Beginn ({start}).").format(
-                        end=end.strftime("%d.%m.%Y %H:%M"), start=start.strftime("%d.%m.%Y %H:%M")
-                    ),
-                    _("Prüfen Sie „Start“ und „End“: Das Ende muss später sein als der Beginn."),
-                )
-            ],
+        return without_end(
+            "End",
+            _("Das Ende ({end}) liegt nicht nach dem Beginn ({start}).").format(
+                end=end.strftime("%d.%m.%Y %H:%M"), start=start.strftime("%d.%m.%Y %H:%M")
+            ),
+            _("Prüfen Sie „Start“ und „End“: Das Ende muss später sein als der Beginn."),
         )
     if end - start > timedelta(days=14):
-        return (
-            start,
-            None,
-            [
-                ContentError(
-                    source,
-                    "End",
-                    _("Der Termin dauert länger als zwei Wochen."),
-                    _("Prüfen Sie das Jahr und den Monat in „End“."),
-                )
-            ],
+        return without_end(
+            "End",
+            _("Der Termin dauert länger als zwei Wochen."),
+            _("Prüfen Sie das Jahr und den Monat in „End“."),
         )
     return start, end, []
 
