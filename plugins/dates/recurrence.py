@@ -184,10 +184,6 @@ class Recurrence:
             parts["COUNT"] = self.count
         return parts
 
-    def rrule_text(self) -> str:
-        """``FREQ=MONTHLY;BYDAY=2TU`` (without UNTIL), e.g. for tests and docs."""
-        return vRecur(self.rule_parts()).to_ical().decode("ascii")
-
     def until_utc(self, zone: tzinfo) -> datetime | None:
         """The end of the ``until`` day in ``zone``, in UTC, as RFC 5545 wants it
         when DTSTART carries a time zone."""

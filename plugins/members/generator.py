@@ -55,7 +55,6 @@ from .validate import (
 from .vocabulary import FORMATS, KINDS, role_name
 
 FIELD = {field.name: field for field in MEMBER_FIELDS}
-FACET_NAMES = {"format": FORMATS, "kind": KINDS}
 
 
 class MembersGenerator(FolderGenerator):

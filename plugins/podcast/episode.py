@@ -19,7 +19,7 @@ from .audio import AudioCache, AudioFacts, audio_too_big
 from .chapters import Chapter, load_chapters
 from .fields import BY_NAME, EXPLICIT_VALUES
 from .people import Directory, Person, member_slugs, resolve
-from .timecode import clock, iso_duration
+from .timecode import iso_duration
 from .transcript import MIME_TYPES, Cue, Paragraph, paragraphs, parse_transcript
 
 # "Folge 3", "Episode 12", "Ep. 4", "#7" at a word boundary
@@ -63,10 +63,6 @@ class Episode:
     @property
     def duration(self) -> float:
         return self.facts.duration
-
-    @property
-    def duration_label(self) -> str:
-        return clock(round(self.facts.duration))
 
     @property
     def duration_iso(self) -> str:
