@@ -213,6 +213,13 @@ def _joins_emoji(value: str, index: int) -> bool:
     return bool(before and after) and ord(before) > 0x2000 and ord(after) > 0x2000
 
 
+def _retype_hint() -> str:
+    return _(
+        "Löschen Sie die Zeile und tippen Sie den Wert neu ein, statt ihn aus "
+        "einem anderen Programm zu kopieren."
+    )
+
+
 def character_problem(value: str) -> Problem | None:
     """Control characters, direction overrides and invisible characters in any value."""
     for index, char in enumerate(value):
@@ -223,10 +230,7 @@ def character_problem(value: str) -> Problem | None:
                     "Der Wert enthält an Stelle {position} ein unsichtbares Steuerzeichen "
                     "({char}). Es kann verändern, wie der Text angezeigt wird."
                 ).format(position=index + 1, char=_describe(char)),
-                _(
-                    "Löschen Sie die Zeile und tippen Sie den Wert neu ein, statt ihn aus "
-                    "einem anderen Programm zu kopieren."
-                ),
+                _retype_hint(),
             )
         if char in ZERO_WIDTH and not (char == "\u200d" and _joins_emoji(value, index)):
             return Problem(
@@ -234,10 +238,7 @@ def character_problem(value: str) -> Problem | None:
                     "Der Wert enthält an Stelle {position} ein unsichtbares Zeichen "
                     "({char}); Namen sähen damit gleich aus und wären doch verschieden."
                 ).format(position=index + 1, char=_describe(char)),
-                _(
-                    "Löschen Sie die Zeile und tippen Sie den Wert neu ein, statt ihn aus "
-                    "einem anderen Programm zu kopieren."
-                ),
+                _retype_hint(),
             )
         if char in DIRECTION_MARKS:
             return Problem(
