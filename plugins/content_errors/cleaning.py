@@ -183,3 +183,17 @@ def clean_value(field, raw, source: str):
     if not is_present(raw):
         return None, []
     return str(raw).strip(), []
+
+
+def unknown_slug(source: str, field: str, slug: str, known, folder: str) -> ContentError:
+    """``slug`` names no file in ``folder``; "Meinten Sie" the nearest of ``known``."""
+    nearest = suggest(slug, known)
+    hint = (_("Meinten Sie „{nearest}“?").format(nearest=nearest) + " " if nearest else "") + _(
+        "Schreiben Sie den Dateinamen ohne .md aus {folder}."
+    ).format(folder=folder)
+    return ContentError(
+        source,
+        field,
+        _("„{slug}“ gibt es nicht in {folder}.").format(slug=slug, folder=folder),
+        hint,
+    )

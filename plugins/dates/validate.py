@@ -9,8 +9,8 @@ from datetime import timedelta
 from zoneinfo import ZoneInfo
 
 from knotenpunkt.plugins.channels.urls import https_url_problem
-from knotenpunkt.plugins.content_errors import ContentError, suggest
-from knotenpunkt.plugins.content_errors.cleaning import EMAIL, is_present, split_list
+from knotenpunkt.plugins.content_errors import ContentError
+from knotenpunkt.plugins.content_errors.cleaning import EMAIL, is_present, split_list, unknown_slug
 from knotenpunkt.plugins.content_errors.i18n import _
 
 from . import moments
@@ -206,16 +206,5 @@ def references(source: str, field: str, raw, known: dict, what: str) -> tuple:
         if key in known:
             found.append(known[key])
             continue
-        nearest = suggest(key, known)
-        hint = (_("Meinten Sie „{nearest}“?").format(nearest=nearest) + " " if nearest else "") + _(
-            "Schreiben Sie den Dateinamen ohne .md aus {folder}."
-        ).format(folder=what)
-        problems.append(
-            ContentError(
-                source,
-                field,
-                _("„{slug}“ gibt es nicht in {folder}.").format(slug=slug, folder=what),
-                hint,
-            )
-        )
+        problems.append(unknown_slug(source, field, slug, known, what))
     return found, problems

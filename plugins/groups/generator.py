@@ -17,10 +17,9 @@ from __future__ import annotations
 
 import functools
 
-from knotenpunkt.plugins.content_errors import ContentError, report, suggest
-from knotenpunkt.plugins.content_errors.cleaning import missing_required, split_list
+from knotenpunkt.plugins.content_errors import report
+from knotenpunkt.plugins.content_errors.cleaning import missing_required, split_list, unknown_slug
 from knotenpunkt.plugins.content_errors.folder import FolderGenerator
-from knotenpunkt.plugins.content_errors.i18n import _
 from knotenpunkt.plugins.content_errors.people import people_of
 from knotenpunkt.plugins.i18n.slugs import german_slug
 from pelican.contents import Content
@@ -43,19 +42,6 @@ class Group(Content):
         del klass
         key = key.removeprefix("lang_").upper()
         return str(setting(self.settings, f"GROUP_{key}")).format(**self.url_format)
-
-
-def unknown(source: str, field: str, slug: str, known, folder: str) -> ContentError:
-    nearest = suggest(slug, known)
-    hint = (_("Meinten Sie „{nearest}“?").format(nearest=nearest) + " " if nearest else "") + _(
-        "Schreiben Sie den Dateinamen ohne .md aus {folder}."
-    ).format(folder=folder)
-    return ContentError(
-        source,
-        field,
-        _("„{slug}“ gibt es nicht in {folder}.").format(slug=slug, folder=folder),
-        hint,
-    )
 
 
 class GroupsGenerator(FolderGenerator):
@@ -85,7 +71,9 @@ class GroupsGenerator(FolderGenerator):
             if contact and contact in people:
                 group.contact = people[contact]
             elif contact:
-                problems.append(unknown(source, "Contact", contact, people, "content/members/"))
+                problems.append(
+                    unknown_slug(source, "Contact", contact, people, "content/members/")
+                )
             group.rhythm = str(metadata.get("rhythm") or "").strip()
             group.members = []
             group.dates = []
@@ -100,7 +88,7 @@ class GroupsGenerator(FolderGenerator):
                 group = by_slug.get(slug.strip().lower())
                 if group is None:
                     problems.append(
-                        unknown(member.source_path, "Groups", slug, by_slug, "content/groups/")
+                        unknown_slug(member.source_path, "Groups", slug, by_slug, "content/groups/")
                     )
                     continue
                 member.groups.append(group)
