@@ -43,6 +43,7 @@ import wave
 from dataclasses import dataclass
 from pathlib import Path
 
+from knotenpunkt.plugins.podcast.timecode import vtt_timestamp
 from PIL import Image, ImageDraw, ImageFont
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -594,18 +595,15 @@ def encode_opus(wav: Path, opus: Path, episode: Episode) -> None:
     )  # fmt: skip
 
 
-def vtt_time(seconds: float) -> str:
-    millis = round(seconds * 1000)
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
-
-
 def write_transcript(path: Path, cues: list[Cue]) -> None:
     lines = ["WEBVTT", ""]
     for index, cue in enumerate(cues, start=1):
-        lines += [str(index), f"{vtt_time(cue.start)} --> {vtt_time(cue.end)}", cue.text, ""]
+        lines += [
+            str(index),
+            f"{vtt_timestamp(cue.start)} --> {vtt_timestamp(cue.end)}",
+            cue.text,
+            "",
+        ]
     path.write_text("\n".join(lines), encoding="utf-8")
 
 

@@ -23,3 +23,12 @@ def iso_duration(seconds: float) -> str:
     if minutes:
         text += f"{minutes}M"
     return text + f"{secs}S"
+
+
+def vtt_timestamp(seconds: float) -> str:
+    """WebVTT cue time, e.g. ``00:01:02.500``."""
+    millis = round(seconds * 1000)
+    hours, millis = divmod(millis, 3_600_000)
+    minutes, millis = divmod(millis, 60_000)
+    secs, millis = divmod(millis, 1000)
+    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"

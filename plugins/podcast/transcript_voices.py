@@ -17,6 +17,7 @@ import dataclasses
 import re
 from html import escape
 
+from .timecode import vtt_timestamp
 from .transcript import Cue
 
 PREFIX = re.compile(r"^(?P<name>[^\W\d_][\w.\- ]{0,60}?):\s+(?P<text>\S.*)$", re.S)
@@ -58,14 +59,6 @@ def speakers(cues: list[Cue]) -> list[str]:
     return seen
 
 
-def _timestamp(seconds: float) -> str:
-    millis = round(seconds * 1000)
-    hours, millis = divmod(millis, 3_600_000)
-    minutes, millis = divmod(millis, 60_000)
-    secs, millis = divmod(millis, 1000)
-    return f"{hours:02d}:{minutes:02d}:{secs:02d}.{millis:03d}"
-
-
 def webvtt(cues: list[Cue]) -> str:
     """A WebVTT file with a voice tag on every cue whose speaker is known."""
     lines = ["WEBVTT", ""]
@@ -74,5 +67,5 @@ def webvtt(cues: list[Cue]) -> str:
         if cue.speaker:
             name = escape(cue.speaker, quote=False).replace(">", "")
             text = f"<v {name}>{text}</v>"
-        lines += [str(number), f"{_timestamp(cue.start)} --> {_timestamp(cue.end)}", text, ""]
+        lines += [str(number), f"{vtt_timestamp(cue.start)} --> {vtt_timestamp(cue.end)}", text, ""]
     return "\n".join(lines)
