@@ -504,16 +504,7 @@ class ContentLinter:
         for entry in header.entries:
             problem = character_problem(entry.value)
             if problem:
-                report(
-                    ContentError(
-                        source,
-                        entry.key,
-                        problem.message,
-                        problem.hint,
-                        line=entry.line,
-                        severity=problem.severity,
-                    )
-                )
+                report(problem.error(source, entry.key, entry.line))
 
     def missing_mandatory(self, source: str, spec: Field, header: Header) -> ContentError:
         """Title or Date missing: reported here, all at once, because Pelican
@@ -556,16 +547,7 @@ class ContentLinter:
             return  # check_characters said what is wrong with this value
         form = check_value_form(spec.kind, spec.name, value, self.settings)
         if form:
-            report(
-                ContentError(
-                    source,
-                    spec.name,
-                    form.message,
-                    form.hint,
-                    line=entry.line,
-                    severity=form.severity,
-                )
-            )
+            report(form.error(source, spec.name, entry.line))
             return
         separated_wrongly = False
         limit = spec.max_length or (self.summary_limit if spec.name.lower() == "summary" else None)

@@ -136,12 +136,4 @@ def check_content_metadata(generators) -> None:
             if field.lower() in reported:
                 continue
             reported.add(field.lower())
-            report(
-                ContentError(
-                    item.source_path,
-                    field,
-                    problem.message,
-                    problem.hint,
-                    severity=problem.severity,
-                )
-            )
+            report(problem.error(item.source_path, field))

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from .errors import ERROR, WARNING
+from .errors import ERROR, WARNING, ContentError
 from .i18n import _
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -67,6 +67,12 @@ class Problem:
     message: str
     hint: str
     severity: str = ERROR
+
+    def error(self, source: str, field: str, line: int | None = None) -> ContentError:
+        """This problem as the content error of ``field`` in ``source``."""
+        return ContentError(
+            source, field, self.message, self.hint, line=line, severity=self.severity
+        )
 
 
 def suggested_slug(value: str) -> str:
