@@ -76,6 +76,20 @@ def check_text_size(path: Path, source: str, field: str | None, settings) -> Con
     )
 
 
+def check_audio_size(path: Path, source: str, field: str | None, settings) -> ContentError | None:
+    """An error when the file is above ``CONTENT_MAX_AUDIO_BYTES`` (checked before reading)."""
+    return check_file_size(
+        path,
+        source,
+        field,
+        int(limit(settings, "CONTENT_MAX_AUDIO_BYTES")),
+        _(
+            "Speichern Sie die Aufnahme mit geringerer Bitrate (z. B. MP3 mit 64–128 kbit/s) "
+            "oder teilen Sie sie auf (Grenze: Einstellung CONTENT_MAX_AUDIO_BYTES)."
+        ),
+    )
+
+
 def check_markdown_text(source: str, text: str, settings) -> ContentError | None:
     """The first limit a Markdown text breaks (line length, nesting depth), or None.
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 from .errors import ContentError, report
 from .i18n import _
-from .limits import check_file_size, check_text_size, image_header, limit
+from .limits import check_audio_size, check_file_size, check_text_size, image_header, limit
 from .paths import refuse_links_and_specials
 
 IMAGE_FORMATS = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEBP"}
@@ -141,16 +141,7 @@ def _audio_matches(extension: str, head: bytes) -> bool:
 
 
 def _check_audio(path: Path, shown: str, settings) -> None:
-    too_big = check_file_size(
-        path,
-        shown,
-        None,
-        int(limit(settings, "CONTENT_MAX_AUDIO_BYTES")),
-        _(
-            "Speichern Sie die Aufnahme mit geringerer Bitrate (z. B. MP3 mit 64–128 kbit/s) "
-            "oder teilen Sie sie auf (Grenze: Einstellung CONTENT_MAX_AUDIO_BYTES)."
-        ),
-    )
+    too_big = check_audio_size(path, shown, None, settings)
     if too_big:
         raise too_big
     with path.open("rb") as handle:

@@ -24,7 +24,6 @@ from babel.numbers import format_decimal
 from knotenpunkt.plugins.content_errors import ContentError
 from knotenpunkt.plugins.content_errors.errors import WARNING
 from knotenpunkt.plugins.content_errors.i18n import _
-from knotenpunkt.plugins.content_errors.limits import check_file_size, limit
 from mutagen.mp3 import MP3
 from mutagen.mp4 import MP4
 
@@ -196,20 +195,6 @@ def quality_warnings(
             )
         )
     return problems
-
-
-def audio_too_big(path: Path, source: str, settings, field: str = "Audio") -> ContentError | None:
-    """An error when the file is above ``CONTENT_MAX_AUDIO_BYTES`` (checked before reading)."""
-    return check_file_size(
-        path,
-        source,
-        field,
-        int(limit(settings, "CONTENT_MAX_AUDIO_BYTES")),
-        _(
-            "Speichern Sie die Aufnahme mit geringerer Bitrate (z. B. MP3 mit 64–128 kbit/s) "
-            "oder teilen Sie sie auf (Grenze: Einstellung CONTENT_MAX_AUDIO_BYTES)."
-        ),
-    )
 
 
 class AudioCache:

@@ -11,11 +11,12 @@ from pathlib import Path
 from babel.numbers import format_decimal
 from knotenpunkt.plugins.content_errors.errors import WARNING, ContentError, report
 from knotenpunkt.plugins.content_errors.i18n import _
+from knotenpunkt.plugins.content_errors.limits import check_audio_size
 from knotenpunkt.plugins.content_errors.paths import resolve_content_path
 
 from . import settings as podcast_settings
 from .artwork import check_artwork
-from .audio import AudioCache, AudioFacts, audio_too_big
+from .audio import AudioCache, AudioFacts
 from .chapters import Chapter, load_chapters
 from .fields import BY_NAME, EXPLICIT_VALUES
 from .people import Directory, Person, member_slugs, resolve
@@ -224,7 +225,9 @@ class EpisodeReader:
             ok = False
         elif audio_path:
             try:
-                too_big = audio_too_big(self.content / audio_path, source, self.settings)
+                too_big = check_audio_size(
+                    self.content / audio_path, source, "Audio", self.settings
+                )
                 if too_big:
                     raise too_big
                 facts = self.cache.facts(self.content / audio_path, source, "Audio")
