@@ -38,3 +38,40 @@ def browser_context():
 
     with chromium(locale="de-DE") as context:
         yield context
+
+
+# --- Spreading the suite over the workers (`make test`: -n auto --dist loadgroup) ---
+#: fixture scopes one worker builds for several tests: those tests stay together
+SHARED_SCOPES = {"module", "class", "package"}
+
+
+def uses_shared_fixture(item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(defs and defs[-1].scope in SHARED_SCOPES for defs in info.name2fixturedefs.values())
+
+
+def pytest_collection_modifyitems(config, items):
+    """Keep module fixtures built once, and start the long tests first.
+
+    With pytest-xdist's ``--dist loadgroup`` every test that uses a
+    module-scoped fixture (a module's own site build, the Lighthouse audit, a
+    module's Chromium) is grouped by its module, so one worker builds that
+    fixture once; under plain ``--dist load`` both workers could build it. The
+    groups that drive Chromium are queued first and the many short tests
+    last, so the two workers finish at about the same time instead of one
+    waiting for a browser module that started late.
+    """
+
+    module_rank: dict[str, int] = {}
+    for item in items:
+        shared = uses_shared_fixture(item)
+        if shared and not item.get_closest_marker("xdist_group"):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+        rank = 0 if item.get_closest_marker("browser") else 1 if shared else 2
+        name = item.module.__name__
+        module_rank[name] = min(rank, module_rank.get(name, 2))
+    # whole modules move (stable sort), so a serial run still builds each
+    # module fixture once
+    items.sort(key=lambda item: module_rank[item.module.__name__])
