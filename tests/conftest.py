@@ -82,8 +82,8 @@ def browser_context():
         yield context
 
 
-# --- Spreading the suite over the workers (`make test`: -n auto --dist loadgroup) ---
-#: fixture scopes one worker builds for several tests: those tests stay together
+# --- Spreading the suite over the workers (`make test`: -n auto --dist loadfile) ---
+#: fixture scopes one worker builds for several tests of a module
 SHARED_SCOPES = {"module", "class", "package"}
 
 
@@ -94,27 +94,23 @@ def uses_shared_fixture(item) -> bool:
     return any(defs and defs[-1].scope in SHARED_SCOPES for defs in info.name2fixturedefs.values())
 
 
-@pytest.hookimpl(tryfirst=True)  # before xdist reads the xdist_group marks
 def pytest_collection_modifyitems(config, items):
-    """Keep module fixtures built once, and start the long tests first.
+    """Queue the long modules first, so both workers finish at about the same time.
 
-    With pytest-xdist's ``--dist loadgroup`` every test that uses a
-    module-scoped fixture (a module's own site build, the Lighthouse audit, a
-    module's Chromium) is grouped by its module, so one worker builds that
-    fixture once; under plain ``--dist load`` both workers could build it. The
-    groups that drive Chromium are queued first and the many short tests
-    last, so the two workers finish at about the same time instead of one
-    waiting for a browser module that started late.
+    ``make test`` hands whole files to the workers (``--dist loadfile``), so a
+    module fixture (a module's own site build, the Lighthouse audit, a
+    module's Chromium) is built by one worker once; under plain
+    ``--dist load`` both workers could build it. (``--dist loadgroup`` would
+    be finer, but pytest-xdist 3.8 cannot rename node ids under pytest 9, so
+    its groups have no effect.) With ``--no-loadscope-reorder`` the files go
+    out in this order: modules that drive Chromium, then modules with a
+    module fixture, then the rest, whose many short files fill the end.
+    Whole modules move (stable sort), so a serial run still builds each module
+    fixture once.
     """
-
     module_rank: dict[str, int] = {}
     for item in items:
-        shared = uses_shared_fixture(item)
-        if shared and not item.get_closest_marker("xdist_group"):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
-        rank = 0 if item.get_closest_marker("browser") else 1 if shared else 2
+        rank = 0 if item.get_closest_marker("browser") else 1 if uses_shared_fixture(item) else 2
         name = item.module.__name__
         module_rank[name] = min(rank, module_rank.get(name, 2))
-    # whole modules move (stable sort), so a serial run still builds each
-    # module fixture once
     items.sort(key=lambda item: module_rank[item.module.__name__])
