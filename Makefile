@@ -121,7 +121,7 @@ rsync_upload: publish
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --delete "$(OUTPUTDIR)/" "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)" --cvs-exclude
 
 # Both cores by default; PYTEST_ARGS="-n 0 -x" for a serial run that stops early.
-PYTEST_ARGS ?= -n auto
+PYTEST_ARGS ?= -n auto --dist loadfile --no-loadscope-reorder
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)

@@ -1,23 +1,65 @@
+import fcntl
+import json
+import shutil
+from pathlib import Path
+
 import pytest
 
-from sitebuild import PUBLISH, PUBLISHCONF, build_site, copy_sample
+from sitebuild import PUBLISH, PUBLISHCONF, BuildResult, build_site, copy_sample
+
+
+def built_once(tmp_path_factory, worker_id: str, name: str, build) -> BuildResult:
+    """``build(root)`` run once per test session, also across pytest-xdist workers.
+
+    Under ``-n auto`` each worker is its own process with its own session
+    fixtures, so each would build the sample again. The first worker to get
+    here builds into a folder all workers share (next to their own temporary
+    folders) while holding a lock; the others wait for it and read the result.
+    The output is read-only for the tests, as it already was within a worker.
+    """
+    if worker_id == "master":  # no xdist: nothing to share
+        return build(tmp_path_factory.mktemp(name))
+    shared = tmp_path_factory.getbasetemp().parent / f"shared-{name}"
+    with open(f"{shared}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        done = shared / "result.json"
+        if done.exists():
+            saved = json.loads(done.read_text(encoding="utf-8"))
+            return BuildResult(saved["exit_code"], saved["messages"], Path(saved["output"]))
+        shutil.rmtree(shared, ignore_errors=True)  # what a failed build left
+        shared.mkdir()
+        result = build(shared)
+        if result.exit_code == 0:  # a failed build is not shared: each worker reports it
+            saved = {
+                "exit_code": result.exit_code,
+                "messages": result.messages,
+                "output": str(result.output),
+            }
+            done.write_text(json.dumps(saved), encoding="utf-8")
+        return result
 
 
 @pytest.fixture(scope="session")
-def sample_site(tmp_path_factory):
+def sample_site(tmp_path_factory, worker_id):
     """The sample network, built once per test session."""
-    root = tmp_path_factory.mktemp("sample")
-    result = build_site(copy_sample(root), root / "output")
+
+    def build(root):
+        return build_site(copy_sample(root), root / "output")
+
+    result = built_once(tmp_path_factory, worker_id, "sample", build)
     assert result.exit_code == 0, result.messages
     return result
 
 
 @pytest.fixture(scope="session")
-def published_sample(tmp_path_factory):
+def published_sample(tmp_path_factory, worker_id):
     """The sample network built once per session with publishconf.py (absolute URLs,
     feeds, drafts left out): shared by every test that only reads the output."""
-    root = tmp_path_factory.mktemp("published")
-    result = build_site(copy_sample(root), root / "output", settings_file=PUBLISHCONF, **PUBLISH)
+
+    def build(root):
+        return build_site(copy_sample(root), root / "output", settings_file=PUBLISHCONF, **PUBLISH)
+
+    result = built_once(tmp_path_factory, worker_id, "published", build)
     assert result.exit_code == 0, result.messages
     return result
 
@@ -38,3 +80,37 @@ def browser_context():
 
     with chromium(locale="de-DE") as context:
         yield context
+
+
+# --- Spreading the suite over the workers (`make test`: -n auto --dist loadfile) ---
+#: fixture scopes one worker builds for several tests of a module
+SHARED_SCOPES = {"module", "class", "package"}
+
+
+def uses_shared_fixture(item) -> bool:
+    info = getattr(item, "_fixtureinfo", None)
+    if info is None:
+        return False
+    return any(defs and defs[-1].scope in SHARED_SCOPES for defs in info.name2fixturedefs.values())
+
+
+def pytest_collection_modifyitems(config, items):
+    """Queue the long modules first, so both workers finish at about the same time.
+
+    ``make test`` hands whole files to the workers (``--dist loadfile``), so a
+    module fixture (a module's own site build, the Lighthouse audit, a
+    module's Chromium) is built by one worker once; under plain
+    ``--dist load`` both workers could build it. (``--dist loadgroup`` would
+    be finer, but pytest-xdist 3.8 cannot rename node ids under pytest 9, so
+    its groups have no effect.) With ``--no-loadscope-reorder`` the files go
+    out in this order: modules that drive Chromium, then modules with a
+    module fixture, then the rest, whose many short files fill the end.
+    Whole modules move (stable sort), so a serial run still builds each module
+    fixture once.
+    """
+    module_rank: dict[str, int] = {}
+    for item in items:
+        rank = 0 if item.get_closest_marker("browser") else 1 if uses_shared_fixture(item) else 2
+        name = item.module.__name__
+        module_rank[name] = min(rank, module_rank.get(name, 2))
+    items.sort(key=lambda item: module_rank[item.module.__name__])

@@ -150,6 +150,27 @@ def test_every_registered_content_type_becomes_a_collection(members_content, col
     assert next(f for f in members.fields if f.name == "Competences").kind == "competence"
 
 
+def test_collections_follow_plugins_not_the_order_modules_were_imported(
+    members_content, monkeypatch
+):
+    """A test suite imports the ``fields`` modules in any order (dates before
+    groups, say): the build's PLUGINS decide the collections, as in a fresh
+    process (this made the in-process and the subprocess config.yml differ)."""
+    from knotenpunkt.plugins.content_errors import fields
+
+    settings = settings_for(members_content)
+    expected = [t.folder for t in content_types(settings)]
+    dates_first = sorted(fields._content_types.items(), key=lambda item: item[0] != "DATES_PATHS")
+    monkeypatch.setattr(fields, "_content_types", dict(dates_first))
+    assert [t.folder for t in content_types(settings)] == expected
+    assert expected.index("groups") < expected.index("termine")  # PLUGINS: groups, dates
+
+    without_dates = [p for p in settings["PLUGINS"] if not p.endswith(".dates")]
+    folders = {t.folder for t in content_types({**settings, "PLUGINS": without_dates})}
+    assert "termine" not in folders
+    assert {"members", "groups", "blog"} <= folders
+
+
 @pytest.mark.parametrize(
     ("spec", "expected"),
     [

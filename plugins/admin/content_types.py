@@ -17,6 +17,7 @@ from knotenpunkt.plugins.content_errors.fields import (
     POST_FIELDS,
     Field,
     place_content_types,
+    plugin_names,
     register_pelican_defaults,
     registered,
 )
@@ -34,9 +35,14 @@ class ContentType:
 
 
 def content_types(settings) -> list[ContentType]:
-    """Every kind of content of this site with its fields, in registration order."""
-    for plugin in settings.get("PLUGINS") or []:
-        name = plugin if isinstance(plugin, str) else plugin.__name__
+    """Every kind of content of this site with its fields, in the order of ``PLUGINS``.
+
+    Only the plugins of this build: a ``fields`` module another build (or a
+    test) imported earlier in this process adds no form, so the configuration
+    is the same as a fresh process would write.
+    """
+    plugins = plugin_names(settings)
+    for name in plugins:
         with contextlib.suppress(ImportError):  # plugins register their fields on import
             importlib.import_module(f"{name}.fields")
     place_content_types(settings)
@@ -47,6 +53,8 @@ def content_types(settings) -> list[ContentType]:
     )
     types = []
     for folder, field_set in registered().items():
+        if field_set.plugin is not None and field_set.plugin not in plugins:
+            continue
         fields = tuple(completed(folder, spec) for spec in field_set.fields.values())
         types.append(ContentType(folder, field_set.label, fields))
     return types

@@ -110,6 +110,9 @@ class FieldSet:
     #: a closed set: any other key is an error (members, episodes); an open
     #: set (posts, pages) only warns about keys nobody reads
     closed: bool = True
+    #: the plugin module that registered it, as ``PLUGINS`` names it (None:
+    #: Pelican's own posts and pages, or not said)
+    plugin: str | None = None
 
     def get(self, name: str) -> Field | None:
         return self.fields.get(name.lower())
@@ -150,6 +153,7 @@ def register_known_fields(
     recommended: Iterable[str] = (),
     pelican_keys: str | None = None,
     folders_setting: str | None = None,
+    plugin: str | None = None,
 ) -> FieldSet:
     """Declare the metadata keys of the content in ``content/<folder>/``.
 
@@ -164,6 +168,11 @@ def register_known_fields(
     ``folders_setting`` names the setting that moves this kind of content
     (e.g. ``"MEMBERS_PATHS"``): ``folder`` is then only its default, and
     :func:`place_content_types` puts the fields where the build's settings say.
+
+    ``plugin`` names the plugin the content type belongs to (its module, as
+    ``PLUGINS`` lists it, e.g. ``__package__``): a build orders the types by its
+    ``PLUGINS``, never by the order in which this process happened to import
+    the ``fields`` modules (a test suite imports them in any order).
     """
     kinds = {**NAME_KINDS, **{k.lower(): v for k, v in (kinds or {}).items()}}
     wanted = {r.lower() for r in recommended}
@@ -189,6 +198,7 @@ def register_known_fields(
         label=label or folder,
         fields={f.name.lower(): f for f in converted},
         closed=closed,
+        plugin=plugin,
     )
     _registry[field_set.folder] = field_set
     _content_types[folders_setting or field_set.folder] = (field_set, folders_setting)
@@ -204,10 +214,18 @@ def place_content_types(settings) -> None:
 
     Plugins register their fields at import time, before any settings are
     read; so ``MEMBERS_PATHS = ["profile"]`` only takes effect here, once per
-    build (the raw-file checks and the scaffolding call it).
+    build (the raw-file checks and the scaffolding call it). The order is the
+    build's ``PLUGINS`` order (types of unlisted plugins last, as registered),
+    so the same settings give the same order in any process.
     """
     _registry.clear()
-    for field_set, folders_setting in _content_types.values():
+    plugins = plugin_names(settings)
+
+    def position(entry: tuple[FieldSet, str | None]) -> int:
+        plugin = entry[0].plugin
+        return plugins.index(plugin) if plugin in plugins else len(plugins)
+
+    for field_set, folders_setting in sorted(_content_types.values(), key=position):
         folders = [field_set.folder]
         if folders_setting and settings.get(folders_setting) is not None:
             value = settings[folders_setting]
@@ -215,6 +233,14 @@ def place_content_types(settings) -> None:
         for folder in folders:
             folder = str(folder).strip("/")
             _registry[folder] = replace(field_set, folder=folder)
+
+
+def plugin_names(settings) -> list[str]:
+    """The module names of a build's ``PLUGINS`` (names or modules), in order."""
+    return [
+        plugin if isinstance(plugin, str) else plugin.__name__
+        for plugin in settings.get("PLUGINS") or []
+    ]
 
 
 _defaults: dict[str, FieldSet] = {}

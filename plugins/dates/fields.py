@@ -150,6 +150,7 @@ def _register_with_content_errors() -> None:
         DATE_FIELDS,
         label=N_("Termin"),
         folders_setting="DATES_PATHS",
+        plugin=__package__,
     )
 
 

@@ -82,6 +82,7 @@ def _register_with_content_errors() -> None:
         GROUP_FIELDS,
         label=N_("Gruppe"),
         folders_setting="GROUPS_PATHS",
+        plugin=__package__,
     )
 
 

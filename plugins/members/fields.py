@@ -209,12 +209,14 @@ def _register_with_content_errors() -> None:
         MEMBER_FIELDS,
         label=N_("Mitgliederprofil"),
         folders_setting="MEMBERS_PATHS",
+        plugin=__package__,
     )
     register_known_fields(
         DEFAULTS["COMPETENCES_PATHS"][0],
         COMPETENCE_FIELDS,
         label=N_("Kompetenz"),
         folders_setting="COMPETENCES_PATHS",
+        plugin=__package__,
     )
 
 

@@ -180,6 +180,7 @@ def _register_with_content_errors() -> None:
         label=N_("Podcastfolge"),
         pelican_keys="article",
         folders_setting="PODCAST_CONTENT_DIR",
+        plugin=__package__,
     )
 
 

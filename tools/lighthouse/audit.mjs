@@ -16,6 +16,8 @@ try {
     const runner = await lighthouse(url, {
       port: chrome.port, output: "json", logLevel: "error",
       onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
+      // the full-page screenshot only illustrates the HTML report; no audit scores it
+      disableFullPageScreenshot: true,
     });
     const lhr = runner.lhr;
     const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score]));
