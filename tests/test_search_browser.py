@@ -43,7 +43,9 @@ def search(page, term: str) -> None:
 
 def only(page, filter_name: str, value: str) -> None:
     """Tick one value of one filter in Pagefind's filter panel."""
-    page.locator("summary", has_text=filter_name).click()
+    # Pagefind builds its filter panel after loading the filter index: on a
+    # busy machine that can take longer than the default 30 s
+    page.locator("summary", has_text=filter_name).click(timeout=90_000)
     label = page.locator(".pagefind-ui__filter-label", has_text=re.compile(rf"^{value} \(\d+\)"))
     label.first.click()
     expect(page.locator(f"input#{filter_name}-{value}")).to_be_checked()
