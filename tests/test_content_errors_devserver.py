@@ -6,16 +6,8 @@ import subprocess
 import sys
 import time
 
+from devserver import wait_until
 from sitebuild import FIXTURES, PROJECT_ROOT
-
-
-def wait_for(predicate, timeout=60.0):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_preview_waits_for_the_fix_and_then_builds(tmp_path):
@@ -45,7 +37,7 @@ def test_preview_waits_for_the_fix_and_then_builds(tmp_path):
             env={**os.environ, "KNOTENPUNKT_DEVSERVER": settings},
         )
     try:
-        assert wait_for(lambda: "Sobald Sie eine Datei speichern" in log.read_text())
+        assert wait_until(lambda: "Sobald Sie eine Datei speichern" in log.read_text(), 60)
         text = log.read_text()
         assert "blog/kaputt.md" in text and "Feld „Date“" in text
         assert "Traceback" not in text
@@ -54,7 +46,7 @@ def test_preview_waits_for_the_fix_and_then_builds(tmp_path):
         assert text.count("Die Website wurde nicht gebaut") == 1, "no rebuild loop before a change"
 
         broken.write_text("Title: Repariert\nDate: 2026-02-28\n\nText\n", encoding="utf-8")
-        assert wait_for(lambda: (output / "blog" / "repariert" / "index.html").exists())
+        assert wait_until(lambda: (output / "blog" / "repariert" / "index.html").exists(), 60)
         assert process.poll() is None
     finally:
         process.terminate()

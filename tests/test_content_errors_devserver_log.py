@@ -4,30 +4,18 @@ Pelican summary, and the fixed site ends with the one German summary line."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
 import signal
-import subprocess
-import sys
-import time
 
-from sitebuild import FIXTURES, PROJECT_ROOT
+from devserver import start_devserver, wait_until
+from sitebuild import FIXTURES
 
 #: what Pelican or Python would print in English
 ENGLISH = re.compile(
     r"Caught exception|Traceback|WARNING|ERROR|Done:|Processed|articles|"
     r"Serving|Shutting|Rebuilding|Watching|Modified",
 )
-
-
-def wait_for(predicate, timeout=90.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
 
 
 def test_devserver_log_is_german_and_names_the_mistake(tmp_path):
@@ -37,31 +25,13 @@ def test_devserver_log_is_german_and_names_the_mistake(tmp_path):
     broken.write_text("Title: Kaputt\nDate: 31.02.2026\n\nText\n", encoding="utf-8")
     log = tmp_path / "devserver.log"
     with log.open("w") as sink:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "knotenpunkt",
-                "devserver",
-                "--content",
-                str(content),
-                "--output",
-                str(tmp_path / "out"),
-                "--port",
-                "0",
-            ],
-            cwd=PROJECT_ROOT,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            env={**os.environ, "COLUMNS": "200"},
-            start_new_session=True,
-        )
+        process = start_devserver(content, tmp_path / "out", sink)
     try:
-        assert wait_for(lambda: "Vorschau unter" in log.read_text()), log.read_text()
+        assert wait_until(lambda: "Vorschau unter" in log.read_text()), log.read_text()
         assert "Den 31. Februar 2026 gibt es nicht." in log.read_text()
         assert "Sobald Sie eine Datei speichern, wird neu gebaut." in log.read_text()
         broken.write_text("Title: Repariert\nDate: 2026-02-28\n\nText\n", encoding="utf-8")
-        assert wait_for(lambda: "Gebaut:" in log.read_text()), log.read_text()
+        assert wait_until(lambda: "Gebaut:" in log.read_text()), log.read_text()
     finally:
         process.send_signal(signal.SIGTERM)
         process.wait(timeout=30)

@@ -13,13 +13,13 @@ import signal
 import subprocess
 import sys
 import threading
-import time
 import urllib.request
 from pathlib import Path
 
 import pytest
 from werkzeug.test import Client
 
+from devserver import start_devserver, wait_until
 from knotenpunkt.serve import StaticSite, make_preview_server, mime_type, preview_url
 from sitebuild import FIXTURES, PROJECT_ROOT
 
@@ -205,15 +205,6 @@ def test_development_feed_uses_the_port_it_is_served_on(tmp_path):
     assert "http://127.0.0.1:8765/podcast/feed.xml" in subscribe
 
 
-def _wait(predicate, timeout=90.0) -> bool:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if predicate():
-            return True
-        time.sleep(0.2)
-    return False
-
-
 def _get(url: str) -> tuple[int, str]:
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
@@ -247,27 +238,9 @@ def run_devserver_and_stop(tmp_path, stop):
     output = tmp_path / "out"
     log = tmp_path / "devserver.log"
     with log.open("w") as sink:
-        process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "knotenpunkt",
-                "devserver",
-                "--content",
-                str(content),
-                "--output",
-                str(output),
-                "--port",
-                "0",
-                "--quiet",
-            ],
-            cwd=PROJECT_ROOT,
-            stdout=sink,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,  # its own process group: we can see every child
-        )
+        process = start_devserver(content, output, sink, "--quiet")
     try:
-        assert _wait(lambda: "Vorschau unter" in log.read_text()), log.read_text()
+        assert wait_until(lambda: "Vorschau unter" in log.read_text()), log.read_text()
         url = re.search(r"Vorschau unter (http://\S+?)/ ", log.read_text()).group(1)
         status, _body = _get(url + "/")
         assert status == 200
@@ -276,11 +249,11 @@ def run_devserver_and_stop(tmp_path, stop):
         (content / "blog" / "neu.md").write_text(
             "Title: Ganz neu\nDate: 2026-02-28\n\nText\n", encoding="utf-8"
         )
-        assert _wait(lambda: _get(url + "/blog/ganz-neu/")[0] == 200), log.read_text()
+        assert wait_until(lambda: _get(url + "/blog/ganz-neu/")[0] == 200), log.read_text()
 
         stop(process)
         assert process.wait(timeout=30) == 0
-        assert _wait(lambda: not _group_alive(process.pid), timeout=15), "a child survived"
+        assert wait_until(lambda: not _group_alive(process.pid), timeout=15), "a child survived"
         assert _get(url + "/")[0] == 0, "nothing may listen on the port any more"
         assert "Traceback" not in log.read_text()
     finally:

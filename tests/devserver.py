@@ -1,0 +1,48 @@
+"""Start `python -m knotenpunkt devserver` on a content folder and wait for what it does."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from sitebuild import PROJECT_ROOT
+
+
+def wait_until(predicate, timeout: float = 90.0) -> bool:
+    """Poll ``predicate`` every 0.2 s; True as soon as it holds, False after ``timeout``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if predicate():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def start_devserver(content: Path, output: Path, log, *extra: str) -> subprocess.Popen:
+    """The devserver on a free port, writing everything it prints to ``log``.
+
+    It runs in its own process group, so a test can see (and stop) every child.
+    """
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "knotenpunkt",
+            "devserver",
+            "--content",
+            str(content),
+            "--output",
+            str(output),
+            "--port",
+            "0",
+            *extra,
+        ],
+        cwd=PROJECT_ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, "COLUMNS": "200"},
+        start_new_session=True,
+    )
