@@ -39,6 +39,19 @@ def built_once(tmp_path_factory, worker_id: str, name: str, build) -> BuildResul
         return result
 
 
+@pytest.fixture(scope="session", autouse=True)
+def shared_image_cache(tmp_path_factory, worker_id):
+    """One cache of encoded photo sizes for the builds of this session (all workers)."""
+    import sitebuild
+
+    base = tmp_path_factory.getbasetemp()
+    sitebuild.SHARED_IMAGE_CACHE = (
+        base if worker_id == "master" else base.parent
+    ) / "shared-images"
+    yield
+    sitebuild.SHARED_IMAGE_CACHE = None
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory, worker_id):
     """The sample network, built once per test session."""

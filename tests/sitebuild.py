@@ -28,6 +28,11 @@ PUBLISHCONF = PROJECT_ROOT / "publishconf.py"
 #: what a production build of the sample needs: publishconf.py has no address
 #: of its own, and example addresses are refused unless explicitly allowed
 PUBLISH = {"SITEURL": "https://netzwerk-lernen.example.org", "PUBLISH_ALLOW_EXAMPLE_ADDRESS": True}
+#: where builds keep encoded photo sizes unless a test names its own CACHE_PATH
+#: (set per test session by conftest.py). The images plugin names each file by
+#: a digest of the photo and the recipe, so sharing it only saves re-encoding
+#: the same photos in every build; tests of the image cache pass their own.
+SHARED_IMAGE_CACHE: Path | None = None
 
 
 @dataclass
@@ -57,6 +62,8 @@ def build_site(
         "CACHE_PATH": str(output.parent / (output.name + "-cache")),
         **overrides,
     }
+    if SHARED_IMAGE_CACHE and not {"CACHE_PATH", "IMAGES_CACHE_PATH"} & overrides.keys():
+        override["IMAGES_CACHE_PATH"] = str(SHARED_IMAGE_CACHE)
     settings = read_settings(str(settings_file), override=override)
     stream = io.StringIO()
     handler = logging.StreamHandler(stream)

@@ -69,21 +69,21 @@ def test_small_photos_are_not_enlarged(tmp_path):
 
 
 def test_unchanged_photos_are_never_re_encoded(tmp_path):
-    first = build_members_site(tmp_path)
+    first = build_members_site(tmp_path, CACHE_PATH=str(tmp_path / "output-cache"))
     assert first.exit_code == 0, first.messages
     cache = tmp_path / "output-cache" / "images"
     cached = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert len(cached) == 6  # anna.jpg: 3 sizes × 2 formats
     before = images.encode_count()
-    second = build_site(tmp_path / "content", tmp_path / "output")
+    second = build_site(tmp_path / "content", tmp_path / "output", CACHE_PATH=str(cache.parent))
     assert second.exit_code == 0, second.messages
     assert images.encode_count() == before
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == cached
 
 
 def test_changed_photo_gets_new_files_and_encoding_is_deterministic(tmp_path):
-    first = build_members_site(tmp_path / "a")
-    second = build_members_site(tmp_path / "b")
+    first = build_members_site(tmp_path / "a", CACHE_PATH=str(tmp_path / "a" / "cache"))
+    second = build_members_site(tmp_path / "b", CACHE_PATH=str(tmp_path / "b" / "cache"))
 
     def digests(result):
         return {
@@ -96,7 +96,11 @@ def test_changed_photo_gets_new_files_and_encoding_is_deterministic(tmp_path):
     photo = tmp_path / "a" / "content" / "images" / "members" / "anna.jpg"
     shutil.copy(PHOTO_WITH_GPS.parent / "anna-beispiel.jpg", photo)
     before = images.encode_count()
-    third = build_site(tmp_path / "a" / "content", tmp_path / "a" / "output")
+    third = build_site(
+        tmp_path / "a" / "content",
+        tmp_path / "a" / "output",
+        CACHE_PATH=str(tmp_path / "a" / "cache"),
+    )
     assert third.exit_code == 0
     assert images.encode_count() == before + 6
     assert set(digests(third)) - set(first_files)  # new names: browsers never see stale photos

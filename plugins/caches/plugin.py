@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import cards, lint, markdown, reading, urls, verdicts
+from . import cards, lint, markdown, reading, templates, urls, verdicts
 
 
 def register() -> None:
@@ -19,5 +19,6 @@ def register() -> None:
     signals.all_generators_finalized.connect(urls.freeze)
     signals.finalized.connect(urls.thaw)
     signals.generator_init.connect(cards.install)
+    signals.generator_init.connect(templates.install)
     signals.all_generators_finalized.connect(cards.clear)
     signals.finalized.connect(cards.clear)

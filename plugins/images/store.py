@@ -273,7 +273,8 @@ def pixels_only(image: Image.Image) -> Image.Image:
 def encode(clean: Image.Image, variant: Variant, destination: Path, quality: dict) -> None:
     global _encoded
     square = ImageOps.fit(clean, (variant.width, variant.width), Image.Resampling.LANCZOS)
-    temporary = destination.with_suffix(destination.suffix + ".part")
+    # a name of its own: two builds sharing a cache may encode the same variant at once
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.part")
     if variant.mime == "image/webp":
         square.save(temporary, "WEBP", quality=quality["WEBP"], method=4)
     else:

@@ -1,0 +1,68 @@
+"""Each theme template compiled once per process, not once per generator.
+
+Pelican gives every generator (articles, pages, static, members, dates,
+groups, podcast …) its own Jinja environment, and each environment parses
+and compiles ``base.html`` and the other templates again: about 65
+compilations of some 15 templates per build, a third of a small build's
+time. Jinja's bytecode cache hook lets the environments share the compiled
+code. Jinja itself checks each entry against the template's source
+checksum, so an edited template is compiled again; the key also holds the
+environment options that change the generated code, so environments
+configured differently never share an entry. Kept in memory only: nothing is
+written to disk, and a new process starts empty.
+"""
+
+from __future__ import annotations
+
+from jinja2 import BytecodeCache
+from jinja2.bccache import Bucket
+
+#: compiled templates of this process: (options, bucket key) → bytecode
+_compiled: dict[tuple, bytes] = {}
+
+
+def compile_options(env) -> tuple | None:
+    """What of ``env`` shapes the generated code; None where it cannot be told apart."""
+    if not isinstance(env.autoescape, bool) or env.finalize is not None or env.is_async:
+        return None
+    return (
+        env.block_start_string,
+        env.block_end_string,
+        env.variable_start_string,
+        env.variable_end_string,
+        env.comment_start_string,
+        env.comment_end_string,
+        env.line_statement_prefix,
+        env.line_comment_prefix,
+        env.trim_blocks,
+        env.lstrip_blocks,
+        env.newline_sequence,
+        env.keep_trailing_newline,
+        env.optimized,
+        env.autoescape,
+        tuple(sorted(env.extensions)),
+    )
+
+
+class SharedBytecodeCache(BytecodeCache):
+    """The process-wide store, seen through one environment's options."""
+
+    def __init__(self, options: tuple) -> None:
+        self.options = options
+
+    def load_bytecode(self, bucket: Bucket) -> None:
+        found = _compiled.get((self.options, bucket.key))
+        if found is not None:
+            bucket.bytecode_from_string(found)  # resets itself on a checksum mismatch
+
+    def dump_bytecode(self, bucket: Bucket) -> None:
+        _compiled[(self.options, bucket.key)] = bucket.bytecode_to_string()
+
+
+def install(generator) -> None:
+    env = getattr(generator, "env", None)
+    if env is None or env.bytecode_cache is not None:
+        return
+    options = compile_options(env)
+    if options is not None:
+        env.bytecode_cache = SharedBytecodeCache(options)

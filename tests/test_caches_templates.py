@@ -1,0 +1,60 @@
+"""The process-wide store of compiled templates (plugins/caches/templates.py)."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+from jinja2 import DictLoader, Environment
+
+from knotenpunkt.plugins.caches import templates
+
+
+def environment(sources: dict[str, str], **options) -> Environment:
+    env = Environment(loader=DictLoader(sources), **options)
+    templates.install(SimpleNamespace(env=env))
+    return env
+
+
+def count_compilations(env: Environment) -> list[str]:
+    compiled: list[str] = []
+    original = env.compile
+
+    def counting(source, name=None, filename=None, raw=False, defer_init=False):
+        if not raw:
+            compiled.append(name)
+        return original(source, name, filename, raw, defer_init)
+
+    env.compile = counting
+    return compiled
+
+
+def test_a_second_environment_reuses_the_compiled_template():
+    sources = {"shared-reuse.html": "<p>{{ name }}</p>"}
+    first, second = environment(sources, autoescape=True), environment(sources, autoescape=True)
+    first_compiled, second_compiled = count_compilations(first), count_compilations(second)
+    assert first.get_template("shared-reuse.html").render(name="<b>") == "<p>&lt;b&gt;</p>"
+    assert second.get_template("shared-reuse.html").render(name="<b>") == "<p>&lt;b&gt;</p>"
+    assert first_compiled == ["shared-reuse.html"]
+    assert second_compiled == []
+
+
+def test_environments_with_other_options_never_share_code():
+    sources = {"shared-options.html": "<p>{{ name }}</p>"}
+    escaping = environment(sources, autoescape=True)
+    assert escaping.get_template("shared-options.html").render(name="<b>") == "<p>&lt;b&gt;</p>"
+    plain = environment(sources, autoescape=False)
+    assert plain.get_template("shared-options.html").render(name="<b>") == "<p><b></p>"
+
+
+def test_an_edited_template_is_compiled_again():
+    first = environment({"shared-edit.html": "old {{ x }}"})
+    assert first.get_template("shared-edit.html").render(x=1) == "old 1"
+    second = environment({"shared-edit.html": "new {{ x }}"})
+    compiled = count_compilations(second)
+    assert second.get_template("shared-edit.html").render(x=1) == "new 1"
+    assert compiled == ["shared-edit.html"]
+
+
+def test_an_environment_whose_options_cannot_be_told_apart_is_left_alone():
+    env = environment({"a.html": "x"}, autoescape=lambda name: True)
+    assert env.bytecode_cache is None
