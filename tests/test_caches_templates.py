@@ -5,7 +5,6 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from jinja2 import DictLoader, Environment
-
 from knotenpunkt.plugins.caches import templates
 
 
