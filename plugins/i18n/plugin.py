@@ -11,6 +11,7 @@ from babel.dates import format_date as babel_format_date
 from babel.messages.mofile import write_mo
 from babel.numbers import format_decimal
 from babel.support import NullTranslations, Translations
+from jinja2 import pass_context
 from knotenpunkt.plugins import content_errors
 from knotenpunkt.plugins.content_errors.i18n import read_catalog, translations_dir
 from markupsafe import escape
@@ -98,6 +99,35 @@ def install_escaping_gettext(env, translations: NullTranslations) -> None:
     env.install_gettext_callables(
         gettext, ngettext, newstyle=True, pgettext=pgettext, npgettext=npgettext
     )
+    install_message_memo(env)
+
+
+def install_message_memo(env) -> None:
+    """``_("…")`` and ``{% trans %}`` without variables: one result per message id.
+
+    Jinja's newstyle ``gettext`` goes through ``_`` → ``context.call`` →
+    ``gettext`` → ``context.call`` → ``Markup(…) % {}`` on every use (tens of
+    thousands per build). Without variables the result only depends on the
+    message and on autoescaping, so it is computed once by Jinja's own
+    function and reused; calls with variables or a non-text argument take
+    Jinja's path unchanged.
+    """
+    jinja_gettext = env.globals["gettext"]
+    results: dict[tuple[str, bool], str] = {}
+
+    @pass_context
+    def gettext(context, *args, **variables):
+        if variables or len(args) != 1 or type(args[0]) is not str:
+            return jinja_gettext(context, *args, **variables)
+        key = (args[0], context.eval_ctx.autoescape)
+        try:
+            return results[key]
+        except KeyError:
+            result = results[key] = jinja_gettext(context, args[0])
+            return result
+
+    env.globals["gettext"] = gettext
+    env.globals["_"] = gettext
 
 
 def _format_date(value, format: str = "long", locale: str = "de") -> str:  # noqa: A002
