@@ -34,3 +34,11 @@ def test_synthetic_network_builds_with_knotenpunkt_and_plain_pelican(tmp_path):
     assert any(name.startswith("members") and name.endswith(".css") for name in names)
     assert any(name.startswith("member-filter") and name.endswith(".js") for name in names)
     assert 0 < zipped < raw
+
+
+def test_cpu_time_counts_the_builds_children(tmp_path):
+    """Pagefind runs as a child of the build: its CPU time belongs to the build's."""
+    child = "import time\nwhile time.process_time() < 0.2: pass"
+    parent = f"import subprocess, sys; subprocess.run([sys.executable, '-c', {child!r}])"
+    run = bench.timed_build([bench.sys.executable, "-c", parent], tmp_path / "cache")
+    assert run.cpu >= 0.2
