@@ -28,12 +28,18 @@ def clean_content_object(instance) -> None:
     }
     external: list[str] = []
     removed: list[Removal] = []
+    # Pelican keeps the Summary: twice (metadata["summary"] and _summary, the
+    # same text): clean it once; the findings are reported once either way.
+    done: dict[str, str] = {}
 
     def cleaned(html: str) -> str:
+        if html in done:
+            return done[html]
         result = clean(html, **options)
         external.extend(result.external_images)
         removed.extend(removed_markup(html))
-        return focusable_code_blocks(result.html, _("Codebeispiel"))
+        done[html] = focusable_code_blocks(result.html, _("Codebeispiel"))
+        return done[html]
 
     if getattr(instance, "_content", None):
         instance._content = cleaned(instance._content)
