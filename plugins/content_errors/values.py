@@ -226,8 +226,20 @@ def _retype_hint() -> str:
     )
 
 
+# Every character the loop below can object to: category Cc (exactly U+0000–U+001F
+# and U+007F–U+009F) except tab and line breaks, and the three tables above. A
+# value without any of them (nearly every value) skips the loop.
+_SUSPECT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    + "".join(re.escape(char) for char in (*BIDI_CONTROLS, *ZERO_WIDTH, *DIRECTION_MARKS))
+    + "]"
+)
+
+
 def character_problem(value: str) -> Problem | None:
     """Control characters, direction overrides and invisible characters in any value."""
+    if not _SUSPECT.search(value):
+        return None
     for index, char in enumerate(value):
         category = unicodedata.category(char)
         if char in BIDI_CONTROLS or (category == "Cc" and char not in "\t\n\r"):
