@@ -83,3 +83,20 @@ def test_comments_and_plain_links_are_no_finding():
 )
 def test_character_problems_with_and_without_the_quick_test(value, found):
     assert (character_problem(value) is not None) is found
+
+
+def test_noindex_is_read_from_the_head_however_long_it_is(tmp_path):
+    from knotenpunkt.plugins.seo.sitemap import HEAD_CHARACTERS, declares_noindex
+
+    robots = '<meta name="robots" content="noindex">'
+    long_head = "<html><head>" + "<!-- x -->" * (HEAD_CHARACTERS // 5) + robots + "</head>"
+    pages = {
+        "short.html": f"<html><head>{robots}</head><body></body></html>",
+        "long.html": long_head + "<body>" + "x" * HEAD_CHARACTERS + "</body></html>",
+        "body.html": f"<html><head></head><body>{robots}</body></html>",
+        "plain.html": "<html><head><title>t</title></head><body></body></html>",
+    }
+    for name, html in pages.items():
+        (tmp_path / name).write_text(html, encoding="utf-8")
+    found = {name: declares_noindex(str(tmp_path / name)) for name in pages}
+    assert found == {"short.html": True, "long.html": True, "body.html": False, "plain.html": False}

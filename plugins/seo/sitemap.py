@@ -71,6 +71,7 @@ def excluded(relative: str, exclude: list[str]) -> bool:
     )
 
 
+HEAD_CHARACTERS = 65536
 ROBOTS_META = re.compile(r"<meta\s[^>]*name=[\"']?robots[\"']?[^>]*>", re.IGNORECASE)
 
 
@@ -82,7 +83,10 @@ def declares_noindex(path: str) -> bool:
     """
     try:
         with open(path, encoding="utf-8", errors="replace") as page:
-            head = page.read().partition("</head>")[0]
+            head = page.read(HEAD_CHARACTERS)  # the head, not the whole page (3 MB directory)
+            if "</head>" not in head:
+                head += page.read()
+            head = head.partition("</head>")[0]
     except OSError:
         return False
     return any("noindex" in tag.lower() for tag in ROBOTS_META.findall(head))
