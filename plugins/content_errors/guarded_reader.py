@@ -30,10 +30,26 @@ from .limits import (
 )
 from .paths import refuse_links_and_specials
 
+_resolved_roots: dict[str, Path] = {}
+
+
+def forget_roots() -> None:
+    """A new build resolves the content folder again (called when a build starts)."""
+    _resolved_roots.clear()
+
+
+def _resolved_root(path: str) -> Path:
+    """``PATH`` resolved once per build, not once per file (a system call per part)."""
+    try:
+        return _resolved_roots[path]
+    except KeyError:
+        root = _resolved_roots[path] = Path(path).resolve()
+        return root
+
 
 def check_before_reading(source_path: str, settings, *, markdown: bool = True) -> None:
     """Raise ContentError if ``source_path`` must not be handed to the reader."""
-    root = Path(settings["PATH"]).resolve()
+    root = _resolved_root(settings["PATH"])
     path = Path(source_path)
     absolute = path if path.is_absolute() else Path.cwd() / path
     # Pelican joins PATH and the walked path without resolving: compare likewise.

@@ -54,6 +54,7 @@ def start_build(settings) -> None:
     """Begin a fresh collection, read the raw files, and listen to Pelican's log."""
     global _handler
     collector = errors.reset()
+    guarded_reader.forget_roots()
     set_language(settings.get("DEFAULT_LANG", "de"), translations_dir(settings))
     stop_listening()
     collector.claiming = True
