@@ -75,81 +75,15 @@ class ProblemCollector:
         self.claiming = False
         #: while set (see :func:`as_warnings`): errors are recorded as warnings
         self.downgrade_note: str | None = None
-        self._unread: dict[str, object] = {}
-        #: the raw-file pass while it runs in another process (``lint_worker``):
-        #: what is reported meanwhile is held back and filed after its claims
-        self._pending = None
-        self._held: list[ContentError] = []
-
-    @property
-    def unread(self) -> dict[str, object]:
-        """Source path → its raw header, for files Pelican will skip (Title or
-        Date missing): plugins still check the rest of their fields, so a
-        member learns every problem of the file in one run."""
-        self.settle()
-        return self._unread
-
-    def defer(self, pending) -> None:
-        """The raw-file pass runs elsewhere; ``pending.result()`` brings its state."""
-        self._pending = pending
-
-    def settle(self) -> None:
-        """Wait for a raw-file pass running elsewhere, then file what was held back.
-
-        The result is exactly that of running the pass first, here: its
-        problems and claims are taken over, then the held reports are filed
-        against those claims in the order they came.
-        """
-        pending, self._pending = self._pending, None
-        if pending is None:
-            return
-        state = pending.result()
-        if state is None:  # the other process failed: run the pass here after all
-            pending.run_here(self)
-        else:
-            self.absorb(state)
-        held, self._held = self._held, []
-        for problem in held:
-            self._file(problem)
-
-    def cancel(self) -> None:
-        """Drop a raw-file pass still running elsewhere (a new build starts)."""
-        pending, self._pending = self._pending, None
-        if pending is not None:
-            pending.cancel()
-
-    def export(self) -> dict:
-        """This collector's problems, claims and unread headers, picklable."""
-        return {
-            "problems": [
-                (key, type(p), dict(p.__dict__), p.args) for key, p in self._problems.items()
-            ],
-            "claimed": self._claimed,
-            "claimed_files": self._claimed_files,
-            "unread": self._unread,
-        }
-
-    def absorb(self, state: dict) -> None:
-        """Take over what :meth:`export` wrote in another process."""
-        for key, kind, values, args in state["problems"]:
-            problem = kind.__new__(kind)
-            problem.args = args
-            problem.__dict__.update(values)
-            self._problems.setdefault(key, problem)
-        self._claimed |= state["claimed"]
-        self._claimed_files |= state["claimed_files"]
-        self._unread.update(state["unread"])
+        #: source path → its raw header, for files Pelican will skip (Title or
+        #: Date missing): plugins still check the rest of their fields, so a
+        #: member learns every problem of the file in one run
+        self.unread: dict[str, object] = {}
 
     def add(self, problem: ContentError) -> None:
         if self.downgrade_note is not None and problem.is_error:
             problem.severity = WARNING
             problem.hint = " ".join(filter(None, (problem.hint, self.downgrade_note)))
-        if self._pending is not None:
-            self._held.append(problem)
-            return
-        self._file(problem)
-
-    def _file(self, problem: ContentError) -> None:
         path = _normal(problem.source_path)
         field = (problem.field or "").lower()
         if self.claiming:
@@ -173,7 +107,6 @@ class ProblemCollector:
 
     def has_error(self, path: str, field: str) -> bool:
         """Whether an error about ``field`` of ``path`` was reported already."""
-        self.settle()
         wanted = (_normal(path), field.lower())
         return any(
             p.is_error and (_normal(p.source_path), (p.field or "").lower()) == wanted
@@ -182,25 +115,21 @@ class ProblemCollector:
 
     def is_claimed(self, path: str, field: str) -> bool:
         """Whether a report about ``field`` of ``path`` would be dropped as covered."""
-        self.settle()
         path = _normal(path)
         return path in self._claimed_files or (path, field.lower()) in self._claimed
 
     def claim(self, path: str, field: str) -> None:
         """Later reports about ``field`` of ``path`` are covered by one already made."""
-        self.settle()
         self._claimed.add((_normal(path), field.lower()))
 
     def unshown(self) -> tuple[list[ContentError], list[ContentError]]:
         """Errors and warnings not printed yet; marks them as printed."""
-        self.settle()
         fresh = {k: p for k, p in self._problems.items() if k not in self._shown}
         self._shown.update(fresh)
         order = sorted(fresh.values(), key=ContentError.sort_key)
         return [p for p in order if p.is_error], [p for p in order if not p.is_error]
 
     def _sorted(self, severity: str) -> list[ContentError]:
-        self.settle()
         found = [p for p in self._problems.values() if p.severity == severity]
         return sorted(found, key=ContentError.sort_key)
 
@@ -213,7 +142,6 @@ class ProblemCollector:
         return self._sorted(WARNING)
 
     def __len__(self) -> int:
-        self.settle()
         return len(self._problems)
 
 
@@ -240,7 +168,6 @@ def current() -> ProblemCollector:
 def reset() -> ProblemCollector:
     """Start a fresh collection (called when a build starts)."""
     global _current
-    _current.cancel()
     _current = ProblemCollector()
     return _current
 

@@ -8,7 +8,7 @@ import sys
 
 from pelican import signals
 
-from . import errors, guarded_reader, lint_worker
+from . import errors, guarded_reader
 from .capture import PelicanLogCapture
 from .i18n import _, set_language, translations_dir
 from .lint import lint_content
@@ -61,8 +61,7 @@ def start_build(settings) -> None:
     try:
         if setting(settings, "CONTENT_PRODUCTION"):
             check_production_settings(settings, errors.report)
-        if not lint_worker.start(settings, collector):  # on the second core while Pelican reads
-            lint_content(settings)
+        lint_content(settings)
     finally:
         collector.claiming = False
     _handler = PelicanLogCapture(settings["PATH"])

@@ -58,9 +58,6 @@ DEFAULTS = {
     # load scripts from these and nowhere else (writer.py, executable.py).
     # Plugins that ship a script folder add theirs (the search plugin: pagefind).
     "CONTENT_SCRIPT_FOLDERS": ["theme/js"],
-    # Run the raw-file pass (lint.py) in a second process while Pelican reads
-    # (Linux, single-threaded builds; lint_worker.py). Same reports either way.
-    "CONTENT_LINT_IN_PARALLEL": True,
 }
 
 
