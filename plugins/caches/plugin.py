@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pelican import signals
 
-from . import cards, lint, markdown, reading, templates, urls, verdicts
+from knotenpunkt.plugins.content_errors.writer import GuardedWriter
+
+from . import cards, lint, markdown, pages, reading, templates, urls, verdicts
 
 
 def register() -> None:
@@ -22,3 +24,9 @@ def register() -> None:
     signals.generator_init.connect(templates.install)
     signals.all_generators_finalized.connect(cards.clear)
     signals.finalized.connect(cards.clear)
+    GuardedWriter.reuse = pages
+    signals.initialized.connect(pages.start)
+    signals.content_object_init.connect(pages.register_object)
+    signals.generator_init.connect(pages.install)
+    signals.all_generators_finalized.connect(pages.freeze)
+    signals.finalized.connect(pages.save)
