@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from pelican import signals
-
 from knotenpunkt.plugins.content_errors.writer import GuardedWriter
+from pelican import signals
 
 from . import cards, lint, markdown, pages, reading, templates, urls, verdicts
 
