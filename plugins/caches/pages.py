@@ -37,6 +37,7 @@ Publishing builds (``CACHE_CONTENT`` off) never reuse anything.
 
 from __future__ import annotations
 
+import contextlib
 import datetime
 import decimal
 import functools
@@ -46,6 +47,7 @@ import pickle
 import shutil
 import sys
 import types
+import zoneinfo
 from pathlib import Path
 
 import jinja2
@@ -111,15 +113,19 @@ _state: dict = {
     "objects": None,  # key → content object (None: ambiguous)
     "created": [],
     "reused": 0,
-    "rendered": 0,
+    "rendered": [],
     "environments": [],
 }
+#: what the last development build did: names of the pages rendered, number reused
+last: dict = {"rendered": [], "reused": 0}
 #: the page being rendered (one at a time: Pelican's writer is serial)
 _stack: list = []
 #: fingerprints of this build: id → (kept object, digest) and per-fact memos
 _memo: dict[int, tuple[object, bytes]] = {}
 _attribute_memo: dict[tuple, bytes | None] = {}
 _object_memo: dict[str, bytes | None] = {}
+#: folders of the new output made so far
+_made: set[str] = set()
 
 
 def _current():
@@ -248,10 +254,19 @@ def attribute_print(key: str, attribute: str, localsiteurl) -> bytes | None:
     return found
 
 
+def days(settings) -> tuple[datetime.date, ...]:
+    """Today here, in UTC and in the site's time zone (pages list what is upcoming)."""
+    now = datetime.datetime.now(datetime.UTC)
+    found = [datetime.date.today(), now.date()]
+    with contextlib.suppress(Exception):
+        found.append(now.astimezone(zoneinfo.ZoneInfo(settings.get("TIMEZONE") or "UTC")).date())
+    return tuple(found)
+
+
 def site_state(settings) -> bytes:
     """Everything that is not a content object and that any page may depend on."""
     digest = hashlib.sha256(settings_fingerprint(settings).encode())
-    versions = (pelican.__version__, jinja2.__version__, sys.version, datetime.date.today())
+    versions = (pelican.__version__, jinja2.__version__, sys.version, *days(settings))
     digest.update(repr(versions).encode())
     for root in (Path(settings.get("THEME", "")), PACKAGE_ROOT):
         if root.is_dir():
@@ -413,6 +428,7 @@ def start(pelican_object) -> None:
     """Load the records of the last development build."""
     settings = pelican_object.settings
     reset()
+    last.update(rendered=[], reused=0)
     if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
         return
     path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
@@ -541,7 +557,10 @@ def link(old: str, new: str) -> bool:
     if os.path.lexists(new):
         return False  # written already: the writer reports the collision
     try:
-        os.makedirs(os.path.dirname(new), exist_ok=True)
+        folder = os.path.dirname(new)
+        if folder not in _made:
+            os.makedirs(folder, exist_ok=True)
+            _made.add(folder)
         try:
             os.link(old, new)
         except OSError:
@@ -573,6 +592,7 @@ class rendering:  # noqa: N801 - used like a function
         self.problems = problems.recording()
         self.reported = self.problems.__enter__()
         _stack.append(self.recorder)
+        _state["rendered"].append(self.name)
         return self
 
     def __exit__(self, failed, *_exc) -> None:
@@ -580,7 +600,6 @@ class rendering:  # noqa: N801 - used like a function
             return
         _stack.pop()
         self.problems.__exit__(None, None, None)
-        _state["rendered"] += 1
         _state["fresh"].pop(self.name, None)
         if failed or self.recorder.untrackable or not getattr(self, "written", False):
             return
@@ -616,12 +635,13 @@ def save(_pelican=None) -> None:
         kept[name] = dict(record, stamp=(stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
     if os.environ.get("KNOTENPUNKT_CACHE_DEBUG"):
         print(
-            f"pages: {_state['reused']} reused, {_state['rendered']} rendered, "
+            f"pages: {_state['reused']} reused, {len(_state['rendered'])} rendered, "
             f"{len(kept)} recorded",
             file=sys.stderr,
         )
         for why, count in sorted(_state.get("untracked", {}).items(), key=lambda x: -x[1])[:15]:
             print(f"  untracked {count}: {why}", file=sys.stderr)
+    last.update(rendered=sorted(_state["rendered"]), reused=_state["reused"])
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
         with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
@@ -645,7 +665,7 @@ def reset() -> None:
         objects=None,
         created=[],
         reused=0,
-        rendered=0,
+        rendered=[],
         environments=[],
         untracked={},
     )
@@ -653,3 +673,4 @@ def reset() -> None:
     _memo.clear()
     _attribute_memo.clear()
     _object_memo.clear()
+    _made.clear()
