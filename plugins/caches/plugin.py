@@ -5,7 +5,7 @@ from __future__ import annotations
 from knotenpunkt.plugins.content_errors.writer import GuardedWriter
 from pelican import signals
 
-from . import cards, lint, markdown, pages, reading, templates, urls, verdicts
+from . import cards, lint, markdown, pages, reading, search_index, templates, urls, verdicts
 
 
 def register() -> None:
@@ -29,3 +29,5 @@ def register() -> None:
     signals.generator_init.connect(pages.install)
     signals.all_generators_finalized.connect(pages.freeze)
     signals.finalized.connect(pages.save)
+    search_index.install()
+    signals.initialized.connect(search_index.start)
