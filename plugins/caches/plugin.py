@@ -31,3 +31,4 @@ def register() -> None:
     signals.finalized.connect(pages.save)
     search_index.install()
     signals.initialized.connect(search_index.start)
+    signals.finalized.connect(templates.save)
