@@ -109,7 +109,7 @@ def install(generator) -> None:
     env = getattr(generator, "env", None)
     if env is None or env.bytecode_cache is not None:
         return
-    _load(generator.settings)
+    _load(getattr(generator, "settings", None) or {})
     options = compile_options(env)
     if options is not None:
         env.bytecode_cache = SharedBytecodeCache(options)
