@@ -12,7 +12,7 @@ import os
 import shutil
 import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import pytest
@@ -62,19 +62,48 @@ def serve(directory: Path) -> Iterator[str]:
         server.server_close()
 
 
-@contextmanager
-def chromium(**context_options):
-    """A fresh headless Chromium browser context (Playwright sync API)."""
+# One Chromium per test process, started by the first browser test and closed
+# when the session ends (conftest.py): launching Chromium and Playwright's
+# driver costs about a second of CPU, and the suite has dozens of browser
+# tests. Each test still gets its own context (cookies, storage, routes,
+# permissions), so no test sees another's state.
+_driver = None
+_playwright = None
+_browser = None
+
+
+def shared_browser():
+    """This process's headless Chromium (Playwright sync API), launched on first use."""
+    global _driver, _playwright, _browser
+    if _browser is not None and _browser.is_connected():
+        return _browser
     from playwright.sync_api import sync_playwright
 
     executable = require_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            context = browser.new_context(**context_options)
-            yield context
-            context.close()
-        finally:
-            browser.close()
+    close_shared_browser()
+    _driver = sync_playwright()
+    _playwright = _driver.start()
+    _browser = _playwright.chromium.launch(
+        executable_path=executable, headless=True, args=CHROMIUM_ARGS
+    )
+    return _browser
+
+
+def close_shared_browser() -> None:
+    global _driver, _playwright, _browser
+    if _browser is not None:
+        with suppress(Exception):  # already gone with its driver: nothing left to close
+            _browser.close()
+    if _playwright is not None:
+        _playwright.stop()
+    _driver = _playwright = _browser = None
+
+
+@contextmanager
+def chromium(**context_options):
+    """A fresh browser context of the shared Chromium, closed afterwards."""
+    context = shared_browser().new_context(**context_options)
+    try:
+        yield context
+    finally:
+        context.close()

@@ -86,6 +86,15 @@ def sample_url(sample_site):
         yield url
 
 
+@pytest.fixture(scope="session", autouse=True)
+def close_browser_at_the_end():
+    """The shared Chromium (tests/browser.py) lives until the session ends."""
+    yield
+    from browser import close_shared_browser
+
+    close_shared_browser()
+
+
 @pytest.fixture
 def browser_context():
     """A fresh Chromium context; skips locally without Chromium, fails in CI."""

@@ -43,9 +43,7 @@ def search(page, term: str) -> None:
 
 def only(page, filter_name: str, value: str) -> None:
     """Tick one value of one filter in Pagefind's filter panel."""
-    # Pagefind builds its filter panel after loading the filter index: on a
-    # busy machine that can take longer than the default 30 s
-    page.locator("summary", has_text=filter_name).click(timeout=90_000)
+    page.locator("summary", has_text=filter_name).click()
     label = page.locator(".pagefind-ui__filter-label", has_text=re.compile(rf"^{value} \(\d+\)"))
     label.first.click()
     expect(page.locator(f"input#{filter_name}-{value}")).to_be_checked()
@@ -140,3 +138,33 @@ def test_a_date_is_found_by_its_title_and_the_date_filter(search_page):
     # the blog post about the last barcamp mentions it too; the filter keeps the date
     found = wait_for_results_within(search_page, ["/termine/*"])
     assert "/termine/barcamp-lernen-2027/" in found
+
+
+def test_the_search_box_waits_for_the_filters_so_every_filter_is_listed(sample_url):
+    """Pagefind's UI lists only the filters already loaded when the first search
+    answers; on a slow phone the Kompetenz filter was missing. The page loads the
+    filters first and only then offers the search box."""
+    from browser import chromium
+
+    with chromium(locale="de-DE") as context:
+        page = context.new_page()
+        held, holding = [], [True]
+        page.route(
+            "**/pagefind/filter/**",
+            lambda route: held.append(route) if holding else route.continue_(),
+        )
+        page.goto(f"{sample_url}/suche/")
+        page.wait_for_function("() => document.readyState === 'complete'")
+        for _ in range(100):
+            if held:
+                break
+            page.wait_for_timeout(50)
+        assert held, "the search page should load Pagefind's filters"
+        page.wait_for_timeout(500)  # time enough to offer the box if it did not wait
+        assert page.locator(".pagefind-ui__search-input").count() == 0
+        holding.clear()
+        for route in held:
+            route.continue_()
+        search(page, "Netzwerk")
+        expect(page.locator("summary", has_text="Kompetenz")).to_be_visible()
+        expect(page.locator("summary", has_text="Inhalt")).to_be_visible()

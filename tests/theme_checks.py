@@ -8,10 +8,11 @@ from __future__ import annotations
 
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from browser import CHROMIUM_ARGS, require_chromium
+from browser import shared_browser
 
 LOOPBACK = "127.0.0.1"
 
@@ -77,14 +78,30 @@ def watch_page(page, watch: PageWatch) -> None:
     page.on("pageerror", lambda error: watch.console_errors.append(f"pageerror: {error}"))
 
 
-def axe_violations(page, axe) -> list[str]:
+@cache
+def axe_source() -> str:
+    """axe-core as shipped inside the PyPI package ``axe-playwright-python``."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe().axe_script
+
+
+def preload_axe(context) -> None:
+    """Load axe-core into every page of ``context`` as it opens, instead of sending
+    half a megabyte of script over the wire for each page checked."""
+    context.add_init_script(axe_source())
+
+
+def axe_violations(page, axe=None) -> list[str]:
     """axe-core's WCAG A/AA violations of the loaded page, one line each."""
-    results = axe.run(
-        page,
-        options={"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
+    if not page.evaluate("typeof window.axe === 'object'"):
+        page.evaluate(axe_source())
+    results = page.evaluate(
+        "(options) => axe.run(document, options)",
+        {"runOnly": {"type": "tag", "values": AXE_TAGS}, "resultTypes": ["violations"]},
     )
     found = []
-    for violation in results.response["violations"]:
+    for violation in results["violations"]:
         targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
         found.append(f"{violation['id']} ({violation['impact']}): {targets}")
     return found
@@ -127,15 +144,18 @@ INTERACTIVE_JS = """
 
 @contextmanager
 def launch_chromium():
-    """One headless Chromium for many contexts (Playwright allows one sync loop at a time)."""
-    from playwright.sync_api import sync_playwright
+    """The process's shared Chromium, for tests that open several contexts of their own."""
+    yield shared_browser()
 
-    executable = require_chromium()
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield browser
-        finally:
-            browser.close()
+
+def one_page_per_kind(paths: list[str]) -> list[str]:
+    """The first page of each section (``blog/*``, ``thema/*`` …) plus the fixed pages."""
+    chosen: dict[str, str] = {}
+    for path in paths:
+        parts = path.strip("/").split("/")
+        kind = parts[0] + "/*" if len(parts) > 1 else "*"
+        chosen.setdefault(kind, path)
+    for fixed in ["", "blog/", "404.html", "impressum/"]:
+        if fixed in paths:
+            chosen.setdefault(fixed or "home", fixed)
+    return sorted(set(chosen.values()))

@@ -1,0 +1,90 @@
+"""The sample on phones, in Debian's Chromium: no axe violation in dark mode,
+a one-row header whose menu works without JavaScript, room above the footer,
+and no page that scrolls sideways at 320 px."""
+
+from __future__ import annotations
+
+import pytest
+
+from browser import chromium
+from theme_checks import axe_violations, guard_context, html_pages, one_page_per_kind
+
+pytestmark = pytest.mark.browser
+
+
+def test_phone_in_dark_mode_has_no_axe_violation_on_any_kind_of_page(sample_site, sample_url):
+    """Contrast and reachability are checked again where they differ most: a
+    phone (folded menu, stacked cards, scrolling code blocks) in dark mode."""
+    problems = {}
+    with chromium(
+        locale="de-DE", color_scheme="dark", viewport={"width": 375, "height": 740}
+    ) as context:
+        guard_context(context)
+        page = context.new_page()
+        for path in one_page_per_kind(html_pages(sample_site.output)) + ["mitmachen/"]:
+            page.goto(f"{sample_url}/{path}", wait_until="load")
+            found = axe_violations(page)
+            if found:
+                problems[path or "/"] = found
+    assert not problems, problems
+
+
+def test_phone_header_is_one_row_and_its_menu_works_without_javascript(sample_url):
+    with chromium(
+        locale="de-DE",
+        java_script_enabled=False,
+        viewport={"width": 375, "height": 740},
+    ) as context:
+        page = context.new_page()
+        page.goto(f"{sample_url}/blog/")
+        assert page.locator(".site-header").bounding_box()["height"] <= 72
+        link = page.locator(".site-nav").get_by_role("link", name="Mitmachen")
+        assert not link.is_visible()
+        page.get_by_text("Menü", exact=True).click()
+        assert link.is_visible()
+        box = link.bounding_box()
+        assert box["height"] >= 44 and box["width"] >= 24
+        link.click()
+        assert page.url.endswith("/mitmachen/")
+    with chromium(locale="de-DE", viewport={"width": 1280, "height": 800}) as context:
+        page = context.new_page()
+        page.goto(f"{sample_url}/blog/")
+        assert not page.locator(".site-menu__toggle").is_visible()
+        assert page.locator(".site-nav").get_by_role("link", name="Mitmachen").is_visible()
+        assert page.locator(".site-header").bounding_box()["height"] <= 72
+
+
+def test_footer_has_room_above_it_on_every_kind_of_page(sample_site, sample_url):
+    problems = []
+    with chromium(locale="de-DE", viewport={"width": 375, "height": 740}) as context:
+        page = context.new_page()
+        for path in one_page_per_kind(html_pages(sample_site.output)):
+            page.goto(f"{sample_url}/{path}")
+            # cards outside the viewport are laid out only when scrolled to
+            page.add_style_tag(content="*{content-visibility:visible!important}")
+            gap = page.evaluate(
+                """() => {
+                  const main = document.querySelector('main');
+                  const last = [...main.querySelectorAll('*')].filter(e => e.getClientRects().length
+                    && !e.closest('details:not([open]) > :not(summary)'))
+                    .reduce((max, e) => Math.max(max, e.getBoundingClientRect().bottom), 0);
+                  return document.querySelector('.site-footer').getBoundingClientRect().top - last;
+                }"""
+            )
+            if gap < 32:
+                problems.append(f"{path}: {gap:.0f}px above the footer")
+    assert not problems, problems
+
+
+def test_no_page_scrolls_sideways_on_a_small_phone(sample_site, sample_url):
+    """320 px (an old phone, or a large system font): long German words break,
+    cards and fact lists shrink; only code blocks scroll, inside themselves."""
+    wide = []
+    with chromium(locale="de-DE", viewport={"width": 320, "height": 640}) as context:
+        page = context.new_page()
+        for path in html_pages(sample_site.output):
+            page.goto(f"{sample_url}/{path}")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 320:
+                wide.append(f"{path or '/'}: {width}px")
+    assert not wide, wide
