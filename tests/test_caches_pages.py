@@ -209,3 +209,23 @@ def test_plugin_code_is_part_of_the_state(tmp_path, monkeypatch):
     before = pages.site_state(settings)
     (code / "helper.py").write_text("X = 2\n", "utf-8")
     assert pages.site_state(settings) != before
+
+
+def test_linked_values_are_fingerprinted_completely():
+    """Pages linked both ways (previous/next): each one's digest covers the other's data."""
+
+    class Page:
+        pass
+
+    first, second = Page(), Page()
+    first.members, second.members = ["a"], ["b"]
+    first.next, second.previous = second, first
+    pages.reset()
+    before = pages.value_print(second)
+    pages.reset()
+    pages.value_print(first)  # computed first, with a back-link to the second
+    assert pages.value_print(second) == before
+    first.members = ["c"]
+    pages.reset()
+    assert pages.value_print(second) != before
+    pages.reset()

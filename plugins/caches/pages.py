@@ -124,6 +124,9 @@ _stack: list = []
 _memo: dict[int, tuple[object, bytes]] = {}
 _attribute_memo: dict[tuple, bytes | None] = {}
 _object_memo: dict[str, bytes | None] = {}
+#: values being fingerprinted (ids), and how often one was met inside itself
+_in_progress: set[int] = set()
+_cycles = [0]
 #: folders of the new output made so far
 _made: set[str] = set()
 
@@ -152,16 +155,31 @@ def key_of(item: Content) -> str | None:
 
 
 def value_print(value, depth: int = 0) -> bytes:
-    """A stable digest of ``value``; content objects count by identity."""
+    """A stable digest of ``value``; content objects count by identity.
+
+    A value met again inside itself (``previous``/``next`` links) gives a
+    placeholder; whatever was computed with a placeholder is not memoised, so
+    every value asked for at the top is complete except for such back-links.
+    """
     if isinstance(value, PLAIN):
         return _digest(type(value).__name__.encode(), repr(value).encode())
-    kept = _memo.get(id(value))
+    ident = id(value)
+    kept = _memo.get(ident)
     if kept is not None and kept[0] is value:
         return kept[1]
-    if depth > 40:
+    if ident in _in_progress:
+        _cycles[0] += 1
+        return _digest(b"cycle", type(value).__qualname__.encode())
+    if depth > 150:
         raise Untrackable("too deep")
-    found = _value_print(value, depth)
-    _memo[id(value)] = (value, found)
+    hits = _cycles[0]
+    _in_progress.add(ident)
+    try:
+        found = _value_print(value, depth)
+    finally:
+        _in_progress.discard(ident)
+    if _cycles[0] == hits:
+        _memo[ident] = (value, found)
     return found
 
 
@@ -208,7 +226,6 @@ def _value_print(value, depth: int) -> bytes:
     attributes = getattr(value, "__dict__", None)
     if isinstance(attributes, dict):
         own = {k: v for k, v in attributes.items() if k not in SKIPPED_ATTRIBUTES}
-        _memo[id(value)] = (value, _digest(b"cycle", name))  # a cycle ends here
         return _digest(b"O", name, value_print(own, depth + 1))
     text = repr(value)
     if " at 0x" in text:
@@ -674,3 +691,4 @@ def reset() -> None:
     _attribute_memo.clear()
     _object_memo.clear()
     _made.clear()
+    _in_progress.clear()
