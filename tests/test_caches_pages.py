@@ -165,24 +165,18 @@ def test_a_template_edit(site):
     assert IMPRESSUM in done["rendered"]
 
 
-def test_a_translation_edit(site):
-    catalogue = site.theme / "translations" / "en" / "LC_MESSAGES" / "messages.po"
-    catalogue.write_text(catalogue.read_text("utf-8") + "\n", "utf-8")
-    done = site.rebuild()
-    assert IMPRESSUM in done["rendered"]
-
-
-def test_a_setting_change(site):
-    site.settings["SITENAME"] = "Anderer Name"
-    done = site.rebuild()
-    assert "Anderer Name" in site.page(IMPRESSUM)
-    assert IMPRESSUM in done["rendered"]
-
-
-def test_the_day_advancing(site):
-    site.settings["DATES_TODAY"] = "2027-11-20"
-    done = site.rebuild()
-    assert "termine/index.html" in done["rendered"]
+def test_translations_settings_and_the_pinned_day_are_part_of_the_state(tmp_path):
+    """Each renders every page again (the template edit above shows that end to end)."""
+    catalogue = tmp_path / "theme" / "translations" / "en" / "LC_MESSAGES" / "messages.po"
+    catalogue.parent.mkdir(parents=True)
+    catalogue.write_text('msgid "Mitglieder"\nmsgstr "Members"\n', "utf-8")
+    settings = {"PATH": "", "THEME": str(tmp_path / "theme"), "SITENAME": "Netz"}
+    before = pages.site_state(settings)
+    catalogue.write_text('msgid "Mitglieder"\nmsgstr "Network members"\n', "utf-8")
+    translated = pages.site_state(settings)
+    assert translated != before
+    assert pages.site_state({**settings, "SITENAME": "Anderes Netz"}) != translated
+    assert pages.site_state({**settings, "DATES_TODAY": "2027-11-20"}) != translated
 
 
 def test_the_real_day_is_part_of_the_state(monkeypatch):
