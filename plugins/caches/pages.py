@@ -285,8 +285,9 @@ def site_state(settings) -> bytes:
     digest = hashlib.sha256(settings_fingerprint(settings).encode())
     versions = (pelican.__version__, jinja2.__version__, sys.version, *days(settings))
     digest.update(repr(versions).encode())
-    for root in (Path(settings.get("THEME", "")), PACKAGE_ROOT):
-        if root.is_dir():
+    theme = settings.get("THEME")
+    for root in (Path(theme) if theme else None, PACKAGE_ROOT):
+        if root is not None and root.is_dir():
             for path in sorted(root.rglob("*")):
                 if path.is_file() and "__pycache__" not in path.parts:
                     digest.update(os.fsencode(path) + b"\0" + path.read_bytes() + b"\0")
