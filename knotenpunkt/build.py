@@ -364,8 +364,8 @@ def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
             _recover_and_clean(output)
             building.mkdir()
             try:
-                if output.is_dir():  # unchanged pages are taken from it (caches.pages)
-                    overrides = {"CACHES_PREVIOUS_OUTPUT": str(output), **overrides}
+                # unchanged pages are taken from the current site (caches.pages)
+                overrides = {"CACHES_PREVIOUS_OUTPUT": str(output), **overrides}
                 outcome = run_pelican(settings_file, building, **overrides)
                 resume_deleting(outcome.retire_into)
                 if outcome.exit_code == EXIT_OK:

@@ -449,6 +449,9 @@ def start(pelican_object) -> None:
     last.update(rendered=[], reused=0)
     if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
         return
+    root = settings.get(PREVIOUS_OUTPUT)
+    if not root:  # not an atomic build into output/ (``check``, a plain Pelican run)
+        return
     path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
     previous: dict = {}
     try:
@@ -456,11 +459,10 @@ def start(pelican_object) -> None:
             previous = pickle.load(stored)
     except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
         previous = {}
-    root = settings.get(PREVIOUS_OUTPUT)
     _state.update(
         enabled=True,
         path=path,
-        previous=previous if isinstance(previous, dict) and root else {},
+        previous=previous if isinstance(previous, dict) else {},
         previous_root=root,
         output=settings["OUTPUT_PATH"],
         settings=settings,

@@ -147,7 +147,11 @@ def cached(build_index):
 def start(pelican) -> None:
     """Development builds keep the index's key; publishing builds run Pagefind."""
     settings = pelican.settings
-    enabled = settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")
+    enabled = (
+        settings.get("CACHE_CONTENT")
+        and settings.get("LOAD_CONTENT_CACHE")
+        and settings.get(pages.PREVIOUS_OUTPUT)  # an atomic build into output/
+    )
     _state["settings"] = settings if enabled else None
 
 
