@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -93,9 +94,22 @@ IMPRESSUM = "impressum/index.html"
 
 
 def test_an_unchanged_rebuild_renders_nothing(site):
+    entry = site.output / "pagefind" / "pagefind-entry.json"
+    index_before = entry.stat().st_ino
     done = site.rebuild()
     assert done["rendered"] == set()
     assert done["reused"] > 20
+    assert entry.stat().st_ino == index_before, "the search index is linked, not rebuilt"
+
+
+def test_the_replaced_site_is_deleted_in_the_background(site):
+    retired = site.root / "cache" / "retired-sites"
+    assert sorted(p.name for p in site.output.parent.iterdir() if p.name.startswith(".")) == []
+    for _ in range(600):
+        if not any(retired.iterdir()):
+            break
+        time.sleep(0.1)
+    assert list(retired.iterdir()) == []
 
 
 def test_a_member_summary(site):
