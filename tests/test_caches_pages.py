@@ -237,3 +237,23 @@ def test_linked_values_are_fingerprinted_completely():
     pages.reset()
     assert pages.value_print(second) != before
     pages.reset()
+
+
+def test_a_helper_records_the_content_objects_it_is_given_inside_other_objects():
+    """A filter or global may read any attribute of what it gets, in Python."""
+    from types import SimpleNamespace
+
+    from pelican.contents import Article
+    from pelican.settings import DEFAULT_CONFIG
+
+    metadata = {"title": "T", "date": datetime.datetime(2026, 1, 1)}
+    item = Article("<p>x</p>", metadata=metadata, settings=DEFAULT_CONFIG)
+    holder = SimpleNamespace(number=2, members=[item])
+    helper = pages.tracked(lambda page: len(page.members))
+    recorder = pages.Recorder({}, None)
+    pages._stack.append(recorder)
+    try:
+        assert helper(holder) == 1
+    finally:
+        pages._stack.clear()
+    assert list(recorder.objects.values()) == [item]

@@ -115,6 +115,7 @@ _state: dict = {
     "reused": 0,
     "rendered": [],
     "environments": [],
+    "context": None,
 }
 #: what the last development build did: names of the pages rendered, number reused
 last: dict = {"rendered": [], "reused": 0}
@@ -122,6 +123,9 @@ last: dict = {"rendered": [], "reused": 0}
 _stack: list = []
 #: fingerprints of this build: id → (kept object, digest) and per-fact memos
 _memo: dict[int, tuple[object, bytes]] = {}
+#: the same for values only the page being checked or recorded holds (emptied after it)
+_page_memo: dict[int, tuple[object, bytes]] = {}
+_scope = {"page": False}
 _attribute_memo: dict[tuple, bytes | None] = {}
 _object_memo: dict[str, bytes | None] = {}
 #: values being fingerprinted (ids), and how often one was met inside itself
@@ -167,6 +171,9 @@ def value_print(value, depth: int = 0) -> bytes:
     kept = _memo.get(ident)
     if kept is not None and kept[0] is value:
         return kept[1]
+    kept = _page_memo.get(ident)
+    if kept is not None and kept[0] is value:
+        return kept[1]
     if ident in _in_progress:
         _cycles[0] += 1
         return _digest(b"cycle", type(value).__qualname__.encode())
@@ -179,8 +186,20 @@ def value_print(value, depth: int = 0) -> bytes:
     finally:
         _in_progress.discard(ident)
     if _cycles[0] == hits:
-        _memo[ident] = (value, found)
+        (_page_memo if _scope["page"] else _memo)[ident] = (value, found)
     return found
+
+
+def name_print(name: str, value, localcontext: dict, globals_: dict) -> bytes:
+    """The digest of a name's value; what only this page holds is forgotten after it."""
+    shared = (_state["context"] or {}).get(name, missing) is value or (
+        name not in localcontext and globals_.get(name, missing) is value
+    )
+    _scope["page"] = not shared
+    try:
+        return value_print(value)
+    finally:
+        _scope["page"] = False
 
 
 def _value_print(value, depth: int) -> bytes:
@@ -335,15 +354,30 @@ class TrackingContext(Context):
         return super().call(__obj, *args, **kwargs)
 
 
-def _touch(recorder, value, depth: int = 0) -> None:
+def _touch(recorder, value, depth: int = 0, seen: set | None = None) -> None:
+    """Record every content object in ``value``, also inside containers and plain objects."""
     if isinstance(value, Content):
         recorder.objects[id(value)] = value
-    elif depth < 3 and isinstance(value, list | tuple | set | frozenset):
-        for item in value:
-            _touch(recorder, item, depth + 1)
-    elif depth < 3 and isinstance(value, dict):
-        for item in value.values():
-            _touch(recorder, item, depth + 1)
+        return
+    if depth >= 4 or isinstance(value, (*PLAIN, URLWrapper, type, types.ModuleType)):
+        return
+    if str(getattr(type(value), "__module__", "")).startswith("jinja2"):
+        return  # Jinja's context, macros, undefined values: what they hold is recorded anyway
+    seen = set() if seen is None else seen
+    if id(value) in seen:
+        return
+    seen.add(id(value))
+    if isinstance(value, list | tuple | set | frozenset):
+        items = value
+    elif isinstance(value, dict):
+        items = value.values()
+    else:
+        attributes = getattr(value, "__dict__", None)
+        if not isinstance(attributes, dict) or callable(value):
+            return
+        items = [item for key, item in attributes.items() if key not in SKIPPED_ATTRIBUTES]
+    for item in items:
+        _touch(recorder, item, depth + 1, seen)
 
 
 def tracked(helper):
@@ -483,6 +517,7 @@ def freeze(generators) -> None:
         objects[key] = None if key in objects else item
         keys[id(item)] = key
     _state.update(objects=objects, keys=keys, created=[])
+    _state["context"] = generators[0].context if generators else None
     _state["site"] = site_state(generators[0].settings if generators else _state["settings"])
     wrap_helpers()
 
@@ -495,12 +530,14 @@ def _untracked(why: str) -> None:
 def _record_facts(recorder: Recorder) -> tuple | None:
     localsiteurl = recorder.localcontext.get("localsiteurl")
     names = []
-    for name, value in recorder.names.items():
-        try:
-            names.append((name, value_print(value)))
-        except Untrackable as why:
-            _untracked(f"name {name}: {str(why)[:60]}")
-            return None
+    try:
+        for name, value in recorder.names.items():
+            names.append((name, name_print(name, value, recorder.localcontext, recorder.globals)))
+    except Untrackable as why:
+        _untracked(f"name {name}: {str(why)[:60]}")
+        return None
+    finally:
+        _page_memo.clear()
     attributes = []
     for (_ident, attribute), item in recorder.attributes.items():
         key = key_of(item)
@@ -528,12 +565,16 @@ def _resolve(name: str, localcontext: dict, template):
 
 def _unchanged(record: dict, localcontext: dict, template) -> bool:
     localsiteurl = localcontext.get("localsiteurl")
+    globals_ = getattr(template, "globals", None) or {}
     try:
         for name, found in record["names"]:
-            if value_print(_resolve(name, localcontext, template)) != found:
+            value = _resolve(name, localcontext, template)
+            if name_print(name, value, localcontext, globals_) != found:
                 return _changed(f"name {name}")
     except Untrackable:
         return _changed("untrackable name")
+    finally:
+        _page_memo.clear()
     for key, attribute, found in record["attributes"]:
         if attribute_print(key, attribute, localsiteurl) != found:
             return _changed(f"attribute {key.split(':')[0]}.{attribute}")
@@ -691,6 +732,8 @@ def reset() -> None:
     )
     _stack.clear()
     _memo.clear()
+    _page_memo.clear()
+    _state["context"] = None
     _attribute_memo.clear()
     _object_memo.clear()
     _made.clear()
