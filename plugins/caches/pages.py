@@ -126,6 +126,8 @@ _memo: dict[int, tuple[object, bytes]] = {}
 #: the same for values only the page being checked or recorded holds (emptied after it)
 _page_memo: dict[int, tuple[object, bytes]] = {}
 _scope = {"page": False}
+#: every distinct fact (and list of facts) recorded in this build
+_facts: dict[tuple, tuple] = {}
 _attribute_memo: dict[tuple, bytes | None] = {}
 _object_memo: dict[str, bytes | None] = {}
 #: values being fingerprinted (ids), and how often one was met inside itself
@@ -554,7 +556,16 @@ def _record_facts(recorder: Recorder) -> tuple | None:
             _untracked(f"object {type(item).__name__} (key {key})")
             return None
         objects.append((key, found))
-    return tuple(sorted(names)), tuple(sorted(attributes)), tuple(sorted(objects))
+    return (
+        _shared(tuple(_shared(fact) for fact in sorted(names))),
+        _shared(tuple(_shared(fact) for fact in sorted(attributes))),
+        _shared(tuple(_shared(fact) for fact in sorted(objects))),
+    )
+
+
+def _shared(fact: tuple) -> tuple:
+    """One object per distinct fact: thousands of pages share most of theirs (memory)."""
+    return _facts.setdefault(fact, fact)
 
 
 def _resolve(name: str, localcontext: dict, template):
@@ -733,6 +744,7 @@ def reset() -> None:
     _stack.clear()
     _memo.clear()
     _page_memo.clear()
+    _facts.clear()
     _state["context"] = None
     _attribute_memo.clear()
     _object_memo.clear()
