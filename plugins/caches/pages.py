@@ -79,7 +79,7 @@ class Recorder:
         self.globals = getattr(template, "globals", None) or {}
         self.names: dict[str, object] = {}
         #: (id(object), attribute) → object
-        self.attributes: dict[tuple[int, str], Content] = {}
+        self.attributes: dict[tuple[int, str], tuple[Content, object]] = {}
         #: id → object handed to or returned by a Python helper
         self.objects: dict[int, Content] = {}
         self.untrackable = False
@@ -96,7 +96,7 @@ class Recorded:
 
     def __init__(self) -> None:
         self.names: dict[str, object] = {}
-        self.attributes: dict[tuple[int, str], Content] = {}
+        self.attributes: dict[tuple[int, str], tuple[Content, object]] = {}
         self.objects: dict[int, Content] = {}
         self.untrackable = False
 
@@ -167,6 +167,8 @@ def value_print(value, depth: int = 0) -> bytes:
     placeholder; whatever was computed with a placeholder is not memoised, so
     every value asked for at the top is complete except for such back-links.
     """
+    if isinstance(value, str):
+        return _digest(type(value).__name__.encode(), value.encode("utf-8", "surrogatepass"))
     if isinstance(value, PLAIN):
         return _digest(type(value).__name__.encode(), repr(value).encode())
     ident = id(value)
@@ -188,7 +190,8 @@ def value_print(value, depth: int = 0) -> bytes:
     finally:
         _in_progress.discard(ident)
     if _cycles[0] == hits:
-        (_page_memo if _scope["page"] else _memo)[ident] = (value, found)
+        # only the page's own value is forgotten after it; what it holds is often shared
+        (_page_memo if _scope["page"] and depth == 0 else _memo)[ident] = (value, found)
     return found
 
 
@@ -292,6 +295,19 @@ def attribute_print(key: str, attribute: str, localsiteurl) -> bytes | None:
     return found
 
 
+def seen_print(key: str, attribute: str, localsiteurl, value) -> bytes | None:
+    """:func:`attribute_print` from the value the template got (not read a second time)."""
+    memo_key = (key, attribute, localsiteurl)
+    if memo_key in _attribute_memo:
+        return _attribute_memo[memo_key]
+    try:
+        found = value_print(value)
+    except Untrackable:
+        found = None
+    _attribute_memo[memo_key] = found
+    return found
+
+
 def days(settings) -> tuple[datetime.date, ...]:
     """Today here, in UTC and in the site's time zone (pages list what is upcoming)."""
     now = datetime.datetime.now(datetime.UTC)
@@ -349,8 +365,8 @@ class TrackingContext(Context):
 
     def call(__self, __obj, *args, **kwargs):  # noqa: N805 - Jinja's signature
         recorder = _current()
-        if recorder is not None:
-            owner = getattr(__obj, "__self__", None)
+        if recorder is not None and type(__obj) is types.MethodType:
+            owner = __obj.__self__
             if isinstance(owner, Content):
                 recorder.objects[id(owner)] = owner
         return super().call(__obj, *args, **kwargs)
@@ -424,7 +440,7 @@ def install(generator) -> None:
         value = original_getattr(obj, attribute)
         recorder = _current()
         if recorder is not None and isinstance(obj, Content):
-            recorder.attributes[(id(obj), attribute)] = obj
+            recorder.attributes[(id(obj), attribute)] = (obj, value)
         return value
 
     def getitem(obj, argument):
@@ -541,9 +557,9 @@ def _record_facts(recorder: Recorder) -> tuple | None:
     finally:
         _page_memo.clear()
     attributes = []
-    for (_ident, attribute), item in recorder.attributes.items():
+    for (_ident, attribute), (item, value) in recorder.attributes.items():
         key = key_of(item)
-        found = attribute_print(key, attribute, localsiteurl) if key else None
+        found = seen_print(key, attribute, localsiteurl, value) if key else None
         if found is None:
             _untracked(f"attribute {type(item).__name__}.{attribute} (key {key})")
             return None
