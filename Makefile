@@ -120,8 +120,11 @@ rsync_upload: publish
 	@test -n "$(SSH_HOST)" -a -n "$(SSH_USER)" -a -n "$(SSH_TARGET_DIR)" || { echo 'Bitte SSH_HOST, SSH_USER und SSH_TARGET_DIR angeben, z. B. make rsync_upload SSH_HOST=example.org SSH_USER=web SSH_TARGET_DIR=/var/www/netzwerk'; exit 1; }
 	rsync -e "ssh -p $(SSH_PORT)" -P -rvzc --delete "$(OUTPUTDIR)/" "$(SSH_USER)@$(SSH_HOST):$(SSH_TARGET_DIR)" --cvs-exclude
 
-# Both cores by default; PYTEST_ARGS="-n 0 -x" for a serial run that stops early.
-PYTEST_ARGS ?= -n auto --dist loadfile --no-loadscope-reorder
+# One test process per core plus one: many tests wait on Chromium, Lighthouse
+# or a server, and the extra process keeps the cores busy meanwhile.
+# PYTEST_ARGS="-n 0 -x" for a serial run that stops early.
+TEST_WORKERS ?= $(shell $(PYTHON) -c 'import os; print(len(os.sched_getaffinity(0)) + 1)' 2>/dev/null || echo 3)
+PYTEST_ARGS ?= -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
 
 test: $(DEV_STAMP)
 	$(PY) -m pytest $(PYTEST_ARGS)

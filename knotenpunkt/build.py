@@ -28,8 +28,10 @@ import logging
 import os
 import shutil
 import signal
+import subprocess
 import sys
 import tempfile
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -45,6 +47,8 @@ EXIT_INTERRUPTED = 130
 
 BUILDING = ".{name}.building-"
 RETIRED = ".{name}.old-"
+#: the cache's folder of replaced sites still being deleted (development builds)
+RETIRED_SITES = "retired-sites"
 
 
 class BuildInterrupted(BaseException):  # noqa: N818 - like KeyboardInterrupt
@@ -63,6 +67,8 @@ class Outcome:
     warnings: int = 0
     #: one German line: what the build contains (members, posts, episodes, pages)
     built: str = ""
+    #: where the replaced site is deleted in the background (development builds), or None
+    retire_into: str | None = None
 
 
 class _WithoutPelicanSummary(io.TextIOBase):
@@ -134,6 +140,7 @@ def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
     override = {"OUTPUT_PATH": str(output), **overrides}
     errors.reset()
     contexts: list[dict] = []
+    retire_into = None
 
     def remember_context(generators) -> None:
         if generators:
@@ -143,6 +150,8 @@ def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
     try:
         settings = read_settings(str(settings_file), override=override)
         use_site_language(settings)
+        if settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE"):
+            retire_into = os.path.join(settings["CACHE_PATH"], RETIRED_SITES)
         with contextlib.redirect_stdout(_WithoutPelicanSummary(sys.stdout)):
             Pelican(settings).run()
         code = EXIT_OK
@@ -172,7 +181,7 @@ def run_pelican(settings_file: Path, output: Path, **overrides) -> Outcome:
         signals.all_generators_finalized.disconnect(remember_context)
     collected = errors.current()
     built = built_summary(contexts[-1]) if contexts and code == EXIT_OK else ""
-    return Outcome(code, len(collected.errors), len(collected.warnings), built)
+    return Outcome(code, len(collected.errors), len(collected.warnings), built, retire_into)
 
 
 def _recover_and_clean(output: Path) -> None:
@@ -256,17 +265,82 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
-def swap_in(fresh: Path, output: Path) -> None:
-    """Replace ``output`` by ``fresh`` so that ``output`` is never missing."""
+def swap_in(fresh: Path, output: Path, retire_into: str | None = None) -> None:
+    """Replace ``output`` by ``fresh`` so that ``output`` is never missing.
+
+    The replaced site is deleted; with ``retire_into`` (a folder of the
+    development cache) it is moved there and deleted by a background process,
+    so the build does not wait for thousands of files to be unlinked.
+    """
     if not output.exists():
         os.rename(fresh, output)
     elif _exchange(fresh, output):
-        shutil.rmtree(fresh, ignore_errors=True)  # now holds the previous site
+        delete_tree(fresh, retire_into)  # now holds the previous site
     else:
         retired = output.parent / (RETIRED.format(name=output.name) + str(os.getpid()))
         os.rename(output, retired)
         os.rename(fresh, output)  # a kill before this line: _recover_and_clean
-        shutil.rmtree(retired, ignore_errors=True)
+        delete_tree(retired, retire_into)
+
+
+#: run by the background deleter: holds a lock on the folder while deleting it
+_DELETER = (
+    "import fcntl, os, shutil, sys\n"
+    "handle = os.open(sys.argv[1], os.O_RDONLY)\n"
+    "fcntl.flock(handle, fcntl.LOCK_EX)\n"
+    "shutil.rmtree(sys.argv[1], ignore_errors=True)\n"
+)
+
+
+def delete_tree(folder: Path, retire_into: str | None) -> None:
+    """Delete ``folder``, in the background when a retirement folder is given."""
+    if retire_into:
+        trash = Path(retire_into)
+        target = trash / f"{os.getpid()}-{time.time_ns()}"
+        try:
+            trash.mkdir(parents=True, exist_ok=True)
+            os.rename(folder, target)
+        except OSError:  # another file system: delete it here
+            shutil.rmtree(folder, ignore_errors=True)
+            return
+        _delete_in_background(target)
+        return
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _delete_in_background(folder: Path) -> None:
+    try:
+        subprocess.Popen(  # noqa: S603 - our own interpreter and code
+            [sys.executable, "-c", _DELETER, str(folder)],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            start_new_session=True,  # survives the build and the devserver's Ctrl-C
+            close_fds=True,
+        )
+    except OSError:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def resume_deleting(retire_into: str | None) -> None:
+    """Replaced sites a background deleter did not finish (it was killed) are deleted again.
+
+    A folder whose deleter still runs is locked and left to it.
+    """
+    if not retire_into or not os.path.isdir(retire_into):
+        return
+    for entry in Path(retire_into).iterdir():
+        try:
+            handle = os.open(entry, os.O_RDONLY)
+        except OSError:
+            continue
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            continue  # being deleted
+        finally:
+            os.close(handle)
+        _delete_in_background(entry)
 
 
 def unwritable(folder: Path, problem: OSError) -> Outcome:
@@ -290,9 +364,12 @@ def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
             _recover_and_clean(output)
             building.mkdir()
             try:
+                # unchanged pages are taken from the current site (caches.pages)
+                overrides = {"CACHES_PREVIOUS_OUTPUT": str(output), **overrides}
                 outcome = run_pelican(settings_file, building, **overrides)
+                resume_deleting(outcome.retire_into)
                 if outcome.exit_code == EXIT_OK:
-                    swap_in(building, output)
+                    swap_in(building, output, outcome.retire_into)
                     print(outcome.built, file=sys.stderr)
                 return outcome
             finally:

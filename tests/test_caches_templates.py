@@ -57,3 +57,28 @@ def test_an_edited_template_is_compiled_again():
 def test_an_environment_whose_options_cannot_be_told_apart_is_left_alone():
     env = environment({"a.html": "x"}, autoescape=lambda name: True)
     assert env.bytecode_cache is None
+
+
+def test_a_development_build_keeps_the_compiled_templates_on_disk(tmp_path, monkeypatch):
+    settings = {"CACHE_CONTENT": True, "LOAD_CONTENT_CACHE": True, "CACHE_PATH": str(tmp_path)}
+    sources = {"shared-disk.html": "<p>{{ name }} on disk</p>"}
+    env = Environment(loader=DictLoader(sources), autoescape=True)
+    templates.install(SimpleNamespace(env=env, settings=settings))
+    assert env.get_template("shared-disk.html").render(name="a") == "<p>a on disk</p>"
+    templates.save()
+    assert (tmp_path / templates.FILE_NAME).is_file()
+    # a new process: nothing in memory, the store is read from the cache folder
+    monkeypatch.setattr(templates, "_compiled", {})
+    monkeypatch.setitem(templates._disk, "loaded", set())
+    again = Environment(loader=DictLoader(sources), autoescape=True)
+    templates.install(SimpleNamespace(env=again, settings=settings))
+    compiled = count_compilations(again)
+    assert again.get_template("shared-disk.html").render(name="b") == "<p>b on disk</p>"
+    assert compiled == []
+    edited = Environment(
+        loader=DictLoader({"shared-disk.html": "{{ name }} edited"}), autoescape=True
+    )
+    templates.install(SimpleNamespace(env=edited, settings=settings))
+    compiled = count_compilations(edited)
+    assert edited.get_template("shared-disk.html").render(name="c") == "c edited"
+    assert compiled == ["shared-disk.html"]

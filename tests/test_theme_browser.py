@@ -20,11 +20,17 @@ from theme_checks import axe_violations, guard_context, html_pages, preload_axe,
 pytestmark = pytest.mark.browser
 
 
+#: the page loads at the desktop size; each page is then also measured at an old
+#: phone's width (or a large system font) without loading it again
+DESKTOP = {"width": 1280, "height": 720}
+SMALL_PHONE = {"width": 320, "height": 640}
+
+
 @pytest.fixture(scope="module")
 def site_browser(sample_site, sample_url):
     """One page for the sweep over all pages, with axe-core loaded into each page as
     it opens; every request off loopback is blocked."""
-    with chromium(locale="de-DE") as context:
+    with chromium(locale="de-DE", viewport=DESKTOP) as context:
         watch = guard_context(context)
         preload_axe(context)
         page = context.new_page()
@@ -32,7 +38,28 @@ def site_browser(sample_site, sample_url):
         yield page, watch
 
 
-def test_every_page_is_private_error_free_and_accessible(sample_site, sample_url, site_browser):
+def page_problems(page, watch) -> list[str]:
+    """What is wrong with the loaded page: foreign requests, console errors, not
+    exactly one h1, axe violations, and sideways scrolling on a small phone."""
+    found = [f"request to another host: {url}" for url in watch.external]
+    found += [f"console error: {text}" for text in watch.console_errors]
+    h1_count = page.locator("h1").count()
+    if h1_count != 1:
+        found.append(f"{h1_count} h1 elements (exactly one expected)")
+    found += [f"axe: {line}" for line in axe_violations(page)]
+    page.set_viewport_size(SMALL_PHONE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > SMALL_PHONE["width"]:
+        found.append(f"scrolls sideways on a small phone: {width}px wide at 320px")
+    page.set_viewport_size(DESKTOP)
+    return found
+
+
+def test_every_page_is_private_error_free_accessible_and_fits_a_small_phone(
+    sample_site, sample_url, site_browser
+):
+    """At 320 px long German words break, cards and fact lists shrink; only code
+    blocks scroll, inside themselves."""
     page, watch = site_browser
     problems: dict[str, list[str]] = {}
     paths = html_pages(sample_site.output)
@@ -41,12 +68,7 @@ def test_every_page_is_private_error_free_and_accessible(sample_site, sample_url
     for path in paths:
         watch.reset()
         page.goto(f"{sample_url}/{path}", wait_until="load")
-        found = [f"request to another host: {url}" for url in watch.external]
-        found += [f"console error: {text}" for text in watch.console_errors]
-        h1_count = page.locator("h1").count()
-        if h1_count != 1:
-            found.append(f"{h1_count} h1 elements (exactly one expected)")
-        found += [f"axe: {line}" for line in axe_violations(page)]
+        found = page_problems(page, watch)
         if found:
             problems[path or "/"] = found
     elapsed = time.monotonic() - started
@@ -147,20 +169,25 @@ def test_embed_loads_only_after_the_click(tmp_path):
 
 
 def test_the_checks_catch_what_they_must(tmp_path):
-    """The suite's own guards: a foreign request, a console error and a missing alt are found."""
+    """The sweep's own guards: a foreign request, a console error, a second h1, a
+    missing alt and a page wider than a small phone are all found."""
     from browser import serve
 
     (tmp_path / "index.html").write_text(
         '<!DOCTYPE html><html lang="de"><head><title>x</title></head><body><main><h1>x</h1>'
         '<img src="https://cdn.example.org/a.png"><script>console.error("kaputt")</script>'
-        "</main></body></html>",
+        '<h1>y</h1><div style="width:400px">breit</div></main></body></html>',
         encoding="utf-8",
     )
-    with serve(tmp_path) as url, chromium() as context:
+    with serve(tmp_path) as url, chromium(viewport=DESKTOP) as context:
         watch = guard_context(context)
         page = context.new_page()
         watch_page(page, watch)
         page.goto(f"{url}/")
-        assert watch.external == ["https://cdn.example.org/a.png"]
-        assert any("kaputt" in text for text in watch.console_errors)
-        assert any(line.startswith("image-alt") for line in axe_violations(page))
+        found = page_problems(page, watch)
+    assert watch.external == ["https://cdn.example.org/a.png"]
+    assert any("kaputt" in text for text in watch.console_errors)
+    assert "request to another host: https://cdn.example.org/a.png" in found
+    assert "2 h1 elements (exactly one expected)" in found
+    assert any(line.startswith("axe: image-alt") for line in found)
+    assert any(line.startswith("scrolls sideways on a small phone: ") for line in found)

@@ -11,15 +11,22 @@ objects are kept alive with the entry, so an identity is never reused).
 
 from __future__ import annotations
 
+from . import pages
+
 _memo: dict[tuple, tuple] = {}
 
 
 def render_once(macro, *args):
+    """The macro's markup; what its first rendering read counts for every page using it."""
     key = (getattr(macro, "name", id(macro)),)
     key += tuple(v if isinstance(v, str | int) else id(v) for v in args)
     found = _memo.get(key)
     if found is None:
-        found = _memo[key] = (macro(*args[:-1]), args)
+        with pages.nested() as read:
+            markup = macro(*args[:-1])
+        found = _memo[key] = (markup, args, read)
+    else:
+        pages.add(found[2])
     return found[0]
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from knotenpunkt.plugins.content_errors.writer import GuardedWriter
 from pelican import signals
 
-from . import cards, lint, markdown, reading, templates, urls, verdicts
+from . import cards, lint, markdown, pages, reading, search_index, templates, urls, verdicts
 
 
 def register() -> None:
@@ -22,3 +23,12 @@ def register() -> None:
     signals.generator_init.connect(templates.install)
     signals.all_generators_finalized.connect(cards.clear)
     signals.finalized.connect(cards.clear)
+    GuardedWriter.reuse = pages
+    signals.initialized.connect(pages.start)
+    signals.content_object_init.connect(pages.register_object)
+    signals.generator_init.connect(pages.install)
+    signals.all_generators_finalized.connect(pages.freeze)
+    signals.finalized.connect(pages.save)
+    search_index.install()
+    signals.initialized.connect(search_index.start)
+    signals.finalized.connect(templates.save)

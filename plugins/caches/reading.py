@@ -33,7 +33,9 @@ from pelican.readers import MarkdownReader, Readers
 from . import problems
 
 #: settings that never change what a reader returns (they differ between builds)
-VOLATILE = frozenset({"OUTPUT_PATH", "CACHE_PATH", "PLUGINS", "PLUGIN_PATHS"})
+VOLATILE = frozenset(
+    {"OUTPUT_PATH", "CACHE_PATH", "PLUGINS", "PLUGIN_PATHS", "CACHES_PREVIOUS_OUTPUT"}
+)
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
 
 _original_get = Readers.get_cached_data

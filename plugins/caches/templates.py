@@ -8,11 +8,17 @@ time. Jinja's bytecode cache hook lets the environments share the compiled
 code. Jinja itself checks each entry against the template's source
 checksum, so an edited template is compiled again; the key also holds the
 environment options that change the generated code, so environments
-configured differently never share an entry. Kept in memory only: nothing is
-written to disk, and a new process starts empty.
+configured differently never share an entry. Development builds
+(``CACHE_CONTENT``) also keep the store in ``CACHE_PATH`` between builds, so a
+rebuild loads the compiled code instead of compiling every template again
+(Jinja's checksum of each template's source still decides whether an entry
+is used).
 """
 
 from __future__ import annotations
+
+import os
+import pickle
 
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
@@ -57,12 +63,53 @@ class SharedBytecodeCache(BytecodeCache):
 
     def dump_bytecode(self, bucket: Bucket) -> None:
         _compiled[(self.options, bucket.key)] = bucket.bytecode_to_string()
+        _disk["grown"] = True
+
+
+FILE_NAME = "knotenpunkt-templates"
+#: the file this process loaded its store from, and whether the store grew since
+_disk: dict = {"path": None, "loaded": set(), "grown": False}
+
+
+def _load(settings) -> None:
+    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+        _disk["path"] = None
+        return
+    path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
+    _disk["path"] = path
+    if path in _disk["loaded"]:
+        return
+    _disk["loaded"].add(path)
+    try:
+        with open(path, "rb") as stored:
+            found = pickle.load(stored)
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+        return
+    if isinstance(found, dict):
+        for key, code in found.items():
+            _compiled.setdefault(key, code)
+
+
+def save(_pelican=None) -> None:
+    """Keep the compiled templates for the next development build."""
+    path = _disk["path"]
+    if path is None or not _disk["grown"]:
+        return
+    _disk["grown"] = False
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
+            pickle.dump(_compiled, stored, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f"{path}.{os.getpid()}.tmp", path)
+    except (OSError, pickle.PicklingError):
+        pass  # only costs compiling again next time
 
 
 def install(generator) -> None:
     env = getattr(generator, "env", None)
     if env is None or env.bytecode_cache is not None:
         return
+    _load(getattr(generator, "settings", None) or {})
     options = compile_options(env)
     if options is not None:
         env.bytecode_cache = SharedBytecodeCache(options)

@@ -93,6 +93,23 @@ class CheckedTemplate:
         self.name = getattr(template, "name", None)
 
     def render(self, *args, **kwargs) -> str:
+        context = args[0] if args else kwargs
+        name = str(context.get("output_file") or "")
+        reuse = self.writer.reuse
+        if reuse is not None:
+            previous = reuse.reusable(name, self.template, context)
+            if previous is not None and reuse.link(
+                previous, os.path.join(self.writer.output_path, name)
+            ):
+                self.writer.reusing = name
+                return ""
+            with reuse.rendering(name, self.template, context) as page:
+                output = self._render(name, *args, **kwargs)
+                page.written = bool(output)
+            return output
+        return self._render(name, *args, **kwargs)
+
+    def _render(self, name: str, *args, **kwargs) -> str:
         try:
             output = self.template.render(*args, **kwargs)
         except jinja2.TemplateError:
@@ -100,8 +117,6 @@ class CheckedTemplate:
                 raise  # the theme's own mistake, not the member's
             self.writer.report_wrong_template(self.owner)
             return ""
-        context = args[0] if args else kwargs
-        name = str(context.get("output_file") or "")
         if name.endswith((".html", ".htm")):
             settings = self.writer.settings
             found = executable_parts(
@@ -120,11 +135,17 @@ class CheckedTemplate:
 
 
 class GuardedWriter(Writer):
+    #: a module that can take unchanged pages from the previous build
+    #: (``caches.pages``: ``reusable``, ``link``, ``reused``, ``rendering``); None renders all
+    reuse = None
+
     def __init__(self, output_path, settings=None) -> None:
         super().__init__(output_path, settings=settings)
         self.content_root = (settings or {}).get("PATH", "")
         self._owners: dict[str, Owner] = {}
         self._writing: Owner | None = None
+        #: the output name whose previous file was just linked in place of rendering
+        self.reusing: str | None = None
 
     def write_file(self, name, template, context, *args, **kwargs):
         owner = owner_of(kwargs, template)
@@ -150,12 +171,16 @@ class GuardedWriter(Writer):
     def _open_w(self, filename, encoding, override=False):
         key = os.path.normpath(os.path.abspath(filename))
         owner = self._writing or Owner(None, "?")
+        reusing, self.reusing = self.reusing, None
         first = self._owners.get(key)
         if first is not None:
             self.report_takeover(first, owner, self.url_of(filename))
             return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 - Pelican closes it
         self._owners[key] = owner
         self._written_files.add(filename)
+        if reusing is not None:  # the previous build's file is in place already
+            self.reuse.reused(reusing)
+            return open(os.devnull, "w", encoding=encoding)  # noqa: SIM115 - Pelican closes it
         return open(filename, "w", encoding=encoding)  # noqa: SIM115 - Pelican closes it
 
     def has_written(self, filename: str) -> bool:

@@ -18,6 +18,10 @@ try {
       onlyCategories: ["performance", "accessibility", "best-practices", "seo"],
       // the full-page screenshot only illustrates the HTML report; no audit scores it
       disableFullPageScreenshot: true,
+      // audits that carry no weight in any score: the back/forward-cache probe
+      // navigates away and back, the others only feed the HTML report
+      skipAudits: ["bf-cache", "screenshot-thumbnails", "final-screenshot", "script-treemap-data",
+        "valid-source-maps"],
     });
     const lhr = runner.lhr;
     const scores = Object.fromEntries(Object.entries(lhr.categories).map(([id, c]) => [id, c.score]));

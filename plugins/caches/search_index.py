@@ -1,0 +1,177 @@
+"""The search index (Pagefind) taken from the last build when no HTML file changed.
+
+Pagefind reads every HTML file of the site on every build (seconds on a
+medium network). Its bundle depends only on those files and on how it is run
+(made deterministic by ``search.canonical``). So the key of a bundle is a
+SHA-256 of every HTML file's path and bytes under the bundle folder's name,
+the language, and the source of the search plugin and of the ``pagefind-bin``
+package's version. A file's digest is remembered with its inode, size and
+modification time, so pages linked unchanged from the last build
+(``caches.pages``) are not read again.
+
+When the key equals the last build's and the bundle in the previous
+``output/`` is still the one that build wrote (every file's stamp checked),
+its files are hard-linked into the new output; anything else runs Pagefind.
+Development builds only; ``make publish`` always runs Pagefind.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+from importlib import metadata
+from pathlib import Path
+
+from . import pages
+
+FILE_NAME = "knotenpunkt-search-index"
+_state: dict = {"settings": None}
+
+
+def _stamp(stat: os.stat_result) -> tuple:
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _load(path: str) -> dict:
+    try:
+        with open(path, "rb") as stored:
+            found = pickle.load(stored)
+        return found if isinstance(found, dict) else {}
+    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
+        return {}
+
+
+def html_state(site: Path, bundle_dir: str, known: dict) -> tuple[bytes, dict]:
+    """The digest of every HTML file (path and bytes) below ``site``, outside the bundle."""
+    digests: dict = {}
+    found: list[tuple[str, bytes]] = []
+    bundle = bundle_dir.strip("/") + "/"
+    for folder, subfolders, files in os.walk(site):
+        subfolders.sort()
+        for name in files:
+            if not name.endswith((".html", ".htm")):
+                continue
+            path = os.path.join(folder, name)
+            relative = os.path.relpath(path, site)
+            if relative.startswith(bundle):
+                continue
+            stamp = _stamp(os.lstat(path))
+            digest = known.get((relative, stamp))
+            if digest is None:
+                with open(path, "rb") as handle:
+                    digest = hashlib.sha256(handle.read()).digest()
+            digests[(relative, stamp)] = digest
+            found.append((relative, digest))
+    total = hashlib.sha256()
+    for relative, digest in sorted(found):
+        total.update(os.fsencode(relative) + b"\0" + digest)
+    return total.digest(), digests
+
+
+def _code() -> bytes:
+    from knotenpunkt.plugins.search import canonical, index
+
+    digest = hashlib.sha256()
+    for module in (canonical, index):
+        digest.update(Path(module.__file__).read_bytes())
+    try:
+        digest.update(metadata.version("pagefind-bin").encode())
+    except metadata.PackageNotFoundError:
+        digest.update(b"?")
+    return digest.digest()
+
+
+def _bundle_files(bundle: Path) -> dict[str, tuple]:
+    found = {}
+    for folder, _subfolders, files in os.walk(bundle):
+        for name in files:
+            path = os.path.join(folder, name)
+            found[os.path.relpath(path, bundle)] = _stamp(os.lstat(path))
+    return found
+
+
+def _link_bundle(old: Path, new: Path, files: dict[str, tuple]) -> bool:
+    """Hard-link the previous bundle in place; False (nothing left behind) if it changed."""
+    for relative, stamp in files.items():
+        try:
+            if _stamp(os.lstat(old / relative)) != stamp:
+                return False
+        except OSError:
+            return False
+    made: set[Path] = set()
+    try:
+        for relative in files:
+            target = new / relative
+            if target.parent not in made:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                made.add(target.parent)
+            os.link(old / relative, target)
+    except OSError:
+        import shutil
+
+        shutil.rmtree(new, ignore_errors=True)
+        return False
+    return True
+
+
+def cached(build_index):
+    """``search.index.build_index`` that reuses an unchanged bundle."""
+
+    def build(site, bundle_dir: str = "pagefind", language: str = "de"):
+        settings = _state["settings"]
+        if settings is None:
+            return build_index(site, bundle_dir, language)
+        site = Path(site)
+        path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
+        previous = _load(path)
+        state, digests = html_state(site, bundle_dir, previous.get("digests", {}))
+        key = hashlib.sha256(state + _code() + f"{bundle_dir}\0{language}".encode()).digest()
+        bundle = site / bundle_dir
+        root = settings.get(pages.PREVIOUS_OUTPUT)
+        reuse = (
+            root
+            and previous.get("key") == key
+            and not bundle.exists()
+            and _link_bundle(Path(root) / bundle_dir, bundle, previous.get("files", {}))
+        )
+        if not reuse:
+            bundle = build_index(site, bundle_dir, language)
+        save(path, {"key": key, "digests": digests, "files": _bundle_files(Path(bundle))})
+        return bundle
+
+    build._knotenpunkt_cached = True
+    return build
+
+
+def start(pelican) -> None:
+    """Development builds keep the index's key; publishing builds run Pagefind."""
+    settings = pelican.settings
+    enabled = (
+        settings.get("CACHE_CONTENT")
+        and settings.get("LOAD_CONTENT_CACHE")
+        and settings.get(pages.PREVIOUS_OUTPUT)  # an atomic build into output/
+    )
+    _state["settings"] = settings if enabled else None
+
+
+def save(path: str, kept: dict) -> None:
+    """Remember the key and the bundle's file stamps."""
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
+            pickle.dump(kept, stored, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(f"{path}.{os.getpid()}.tmp", path)
+    except OSError:
+        pass  # only costs running Pagefind next time
+
+
+def install() -> None:
+    """Wrap the search plugin's indexer, if that plugin is installed."""
+    try:
+        from knotenpunkt.plugins.search import plugin as search
+    except ImportError:
+        return
+    original = getattr(search, "build_index", None)
+    if original is not None and not getattr(original, "_knotenpunkt_cached", False):
+        search.build_index = cached(original)
