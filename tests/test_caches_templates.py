@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from types import SimpleNamespace
 
 from jinja2 import DictLoader, Environment
@@ -82,3 +83,18 @@ def test_a_development_build_keeps_the_compiled_templates_on_disk(tmp_path, monk
     compiled = count_compilations(edited)
     assert edited.get_template("shared-disk.html").render(name="c") == "c edited"
     assert compiled == ["shared-disk.html"]
+
+
+def test_a_template_is_not_checked_on_disk_again_within_a_build(tmp_path):
+    """An environment lives for one build: a loaded template is reused as it is,
+    without asking the file system whether it changed."""
+    from jinja2 import FileSystemLoader
+
+    (tmp_path / "page.html").write_text("eins", encoding="utf-8")
+    env = Environment(loader=FileSystemLoader(str(tmp_path)))
+    templates.install(SimpleNamespace(env=env))
+    assert env.get_template("page.html").render() == "eins"
+    (tmp_path / "page.html").write_text("zwei, länger", encoding="utf-8")
+    later = (tmp_path / "page.html").stat().st_mtime + 10
+    os.utime(tmp_path / "page.html", (later, later))  # surely newer than when it was loaded
+    assert env.get_template("page.html").render() == "eins"
