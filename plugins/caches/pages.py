@@ -379,8 +379,13 @@ def _touch(recorder, value, depth: int = 0, seen: set | None = None) -> None:
         return
     if depth >= 4 or isinstance(value, (*PLAIN, URLWrapper, type, types.ModuleType)):
         return
-    if str(getattr(type(value), "__module__", "")).startswith("jinja2"):
-        return  # Jinja's context, macros, undefined values: what they hold is recorded anyway
+    if isinstance(value, Context) or str(getattr(type(value), "__module__", "")).startswith(
+        "jinja2"
+    ):
+        # Jinja's context (also our TrackingContext, which a pass_context helper
+        # such as the memoised _() receives), macros, undefined values: what a
+        # page reads through them is recorded where it is read
+        return
     seen = set() if seen is None else seen
     if id(value) in seen:
         return
