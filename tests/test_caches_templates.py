@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import uuid
 from types import SimpleNamespace
 
 from jinja2 import DictLoader, Environment
@@ -29,12 +30,14 @@ def count_compilations(env: Environment) -> list[str]:
 
 
 def test_a_second_environment_reuses_the_compiled_template():
-    sources = {"shared-reuse.html": "<p>{{ name }}</p>"}
+    # a name of its own: the store is process-wide and other tests' builds fill it
+    name = f"shared-reuse-{uuid.uuid4().hex}.html"
+    sources = {name: "<p>{{ name }}</p>"}
     first, second = environment(sources, autoescape=True), environment(sources, autoescape=True)
     first_compiled, second_compiled = count_compilations(first), count_compilations(second)
-    assert first.get_template("shared-reuse.html").render(name="<b>") == "<p>&lt;b&gt;</p>"
-    assert second.get_template("shared-reuse.html").render(name="<b>") == "<p>&lt;b&gt;</p>"
-    assert first_compiled == ["shared-reuse.html"]
+    assert first.get_template(name).render(name="<b>") == "<p>&lt;b&gt;</p>"
+    assert second.get_template(name).render(name="<b>") == "<p>&lt;b&gt;</p>"
+    assert first_compiled == [name]
     assert second_compiled == []
 
 
@@ -47,12 +50,13 @@ def test_environments_with_other_options_never_share_code():
 
 
 def test_an_edited_template_is_compiled_again():
-    first = environment({"shared-edit.html": "old {{ x }}"})
-    assert first.get_template("shared-edit.html").render(x=1) == "old 1"
-    second = environment({"shared-edit.html": "new {{ x }}"})
+    name = f"shared-edit-{uuid.uuid4().hex}.html"
+    first = environment({name: "old {{ x }}"})
+    assert first.get_template(name).render(x=1) == "old 1"
+    second = environment({name: "new {{ x }}"})
     compiled = count_compilations(second)
-    assert second.get_template("shared-edit.html").render(x=1) == "new 1"
-    assert compiled == ["shared-edit.html"]
+    assert second.get_template(name).render(x=1) == "new 1"
+    assert compiled == [name]
 
 
 def test_an_environment_whose_options_cannot_be_told_apart_is_left_alone():
