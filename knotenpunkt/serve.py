@@ -224,7 +224,6 @@ class DevServer:
         self.url = preview_url(bind, self.server.server_port)
         self.stop_event = threading.Event()
         self.build_process: subprocess.Popen | None = None
-        self.lock = threading.Lock()
 
     def watched_paths(self) -> list[Path]:
         paths = [self.content, self.settings, PROJECT_ROOT / "themes", PROJECT_ROOT / "plugins"]
@@ -248,22 +247,26 @@ class DevServer:
             "--port",
             str(self.server.server_port),
         ]
-        with self.lock:
-            if self.stop_event.is_set():
-                return 130
-            self.build_process = subprocess.Popen(command, cwd=PROJECT_ROOT)
+        if self.stop_event.is_set():
+            return 130
+        process = self.build_process = subprocess.Popen(command, cwd=PROJECT_ROOT)
+        if self.stop_event.is_set():  # stopped while it was starting
+            process.terminate()
         try:
-            return self.build_process.wait()
+            return process.wait()
         finally:
-            with self.lock:
-                self.build_process = None
+            self.build_process = None
 
     def stop(self) -> None:
-        """End the watcher, a running build and the server (safe from a signal handler)."""
+        """End the watcher, a running build and the server.
+
+        Called from the signal handler, so it takes no lock: a handler that
+        waits for a lock the interrupted code holds never returns.
+        """
         self.stop_event.set()
-        with self.lock:
-            if self.build_process is not None and self.build_process.poll() is None:
-                self.build_process.terminate()  # the build cleans up its temporary folder
+        process = self.build_process
+        if process is not None and process.poll() is None:
+            process.terminate()  # the build cleans up its temporary folder
         threading.Thread(target=self.server.shutdown, daemon=True).start()
 
     def report_waiting(self, exit_code: int) -> None:
@@ -286,17 +289,26 @@ class DevServer:
 
         from knotenpunkt.plugins.content_errors.i18n import _
 
-        previous = signal.signal(signal.SIGTERM, lambda _signum, _frame: self.stop())
+        # Ctrl-C (SIGINT, which the terminal sends to the whole process group,
+        # so a running build gets it too) and SIGTERM only ask to stop. Left
+        # to Python, Ctrl-C raises KeyboardInterrupt wherever the code happens
+        # to be, which once left the devserver hanging after a rebuild.
+        previous = {
+            number: signal.signal(number, lambda _signum, _frame: self.stop())
+            for number in (signal.SIGTERM, signal.SIGINT)
+        }
         thread = threading.Thread(target=self.server.serve_forever, daemon=True)
         thread.start()
         try:
             self.report_waiting(self.build())
-            print(
-                _(
-                    "Vorschau unter {url}/ – wird bei jeder Änderung neu gebaut (Strg+C beendet)."
-                ).format(url=self.url),
-                flush=True,
-            )
+            if not self.stop_event.is_set():
+                print(
+                    _(
+                        "Vorschau unter {url}/ – wird bei jeder Änderung neu gebaut "
+                        "(Strg+C beendet)."
+                    ).format(url=self.url),
+                    flush=True,
+                )
             for _changes in watch(
                 *self.watched_paths(),
                 watch_filter=_watch_filter,
@@ -311,14 +323,16 @@ class DevServer:
             pass
         finally:
             self.stop()
-            if self.build_process is not None:
+            process = self.build_process
+            if process is not None:
                 try:
-                    self.build_process.wait(timeout=20)
+                    process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
-                    self.build_process.kill()
+                    process.kill()
             thread.join(timeout=10)
             self.server.server_close()
-            signal.signal(signal.SIGTERM, previous)
+            for number, handler in previous.items():
+                signal.signal(number, handler)
         return 0
 
 
