@@ -17,13 +17,12 @@ from __future__ import annotations
 import datetime
 import hashlib
 import os
-import pickle
 from pathlib import Path
 
 from knotenpunkt.plugins.content_errors import lint
 from knotenpunkt.plugins.content_errors.errors import ContentError
 
-from . import problems
+from . import cachefile, problems
 from .reading import fingerprint
 
 FILE_NAME = "knotenpunkt-lint"
@@ -46,16 +45,14 @@ def _folder_state(linter, files: list[Path]) -> str:
 
 
 def run(self) -> None:
-    settings = self.settings
-    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+    path = cachefile.path(self.settings, FILE_NAME)
+    if path is None:
         self._knotenpunkt_cache = None
         return _original_run(self)
-    path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
     state = _folder_state(self, self.files())
     try:
-        with open(path, "rb") as stored:
-            folder, known = pickle.load(stored)
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError):
+        folder, known = cachefile.load(path, (None, {}))
+    except (TypeError, ValueError):  # not the pair this module stores
         folder, known = None, {}
     self._knotenpunkt_cache = (known if folder == state else {}, {})
     try:
@@ -63,13 +60,7 @@ def run(self) -> None:
     finally:
         fresh = self._knotenpunkt_cache[1]
         self._knotenpunkt_cache = None
-        try:
-            os.makedirs(settings["CACHE_PATH"], exist_ok=True)
-            with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
-                pickle.dump((state, fresh), stored)
-            os.replace(f"{path}.{os.getpid()}.tmp", path)
-        except OSError:
-            pass  # only costs checking again next time
+        cachefile.save(path, (state, fresh))  # a failure only costs checking again next time
 
 
 def check_file(self, path: Path) -> None:

@@ -43,7 +43,6 @@ import decimal
 import functools
 import hashlib
 import os
-import pickle
 import shutil
 import sys
 import types
@@ -56,7 +55,7 @@ from jinja2.runtime import Context, Macro, missing
 from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
-from . import problems
+from . import cachefile, problems
 from .reading import fingerprint as settings_fingerprint
 
 FILE_NAME = "knotenpunkt-pages"
@@ -504,18 +503,11 @@ def start(pelican_object) -> None:
     settings = pelican_object.settings
     reset()
     last.update(rendered=[], reused=0)
-    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
-        return
+    path = cachefile.path(settings, FILE_NAME)
     root = settings.get(PREVIOUS_OUTPUT)
-    if not root:  # not an atomic build into output/ (``check``, a plain Pelican run)
+    if path is None or not root:  # no caches, or not an atomic build into output/
         return
-    path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
-    previous: dict = {}
-    try:
-        with open(path, "rb") as stored:
-            previous = pickle.load(stored)
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
-        previous = {}
+    previous = cachefile.load(path, {})
     _state.update(
         enabled=True,
         path=path,
@@ -735,13 +727,7 @@ def save(_pelican=None) -> None:
         for why, count in sorted(_state.get("untracked", {}).items(), key=lambda x: -x[1])[:15]:
             print(f"  untracked {count}: {why}", file=sys.stderr)
     last.update(rendered=sorted(_state["rendered"]), reused=_state["reused"])
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
-            pickle.dump(kept, stored, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f"{path}.{os.getpid()}.tmp", path)
-    except OSError:
-        pass  # only costs rendering again next time
+    cachefile.save(path, kept)  # a failure only costs rendering again next time
     reset()
 
 

@@ -19,11 +19,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-import pickle
 from importlib import metadata
 from pathlib import Path
 
-from . import pages
+from . import cachefile, pages
 
 FILE_NAME = "knotenpunkt-search-index"
 _state: dict = {"settings": None}
@@ -31,15 +30,6 @@ _state: dict = {"settings": None}
 
 def _stamp(stat: os.stat_result) -> tuple:
     return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
-def _load(path: str) -> dict:
-    try:
-        with open(path, "rb") as stored:
-            found = pickle.load(stored)
-        return found if isinstance(found, dict) else {}
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
-        return {}
 
 
 def html_state(site: Path, bundle_dir: str, known: dict) -> tuple[bytes, dict]:
@@ -123,8 +113,9 @@ def cached(build_index):
         if settings is None:
             return build_index(site, bundle_dir, language)
         site = Path(site)
-        path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
-        previous = _load(path)
+        path = cachefile.path(settings, FILE_NAME)
+        previous = cachefile.load(path, {})
+        previous = previous if isinstance(previous, dict) else {}
         state, digests = html_state(site, bundle_dir, previous.get("digests", {}))
         key = hashlib.sha256(state + _code() + f"{bundle_dir}\0{language}".encode()).digest()
         bundle = site / bundle_dir
@@ -137,7 +128,8 @@ def cached(build_index):
         )
         if not reuse:
             bundle = build_index(site, bundle_dir, language)
-        save(path, {"key": key, "digests": digests, "files": _bundle_files(Path(bundle))})
+        # a failure only costs running Pagefind next time
+        cachefile.save(path, {"key": key, "digests": digests, "files": _bundle_files(Path(bundle))})
         return bundle
 
     build._knotenpunkt_cached = True
@@ -148,22 +140,10 @@ def start(pelican) -> None:
     """Development builds keep the index's key; publishing builds run Pagefind."""
     settings = pelican.settings
     enabled = (
-        settings.get("CACHE_CONTENT")
-        and settings.get("LOAD_CONTENT_CACHE")
+        cachefile.path(settings, FILE_NAME) is not None
         and settings.get(pages.PREVIOUS_OUTPUT)  # an atomic build into output/
     )
     _state["settings"] = settings if enabled else None
-
-
-def save(path: str, kept: dict) -> None:
-    """Remember the key and the bundle's file stamps."""
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
-            pickle.dump(kept, stored, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f"{path}.{os.getpid()}.tmp", path)
-    except OSError:
-        pass  # only costs running Pagefind next time
 
 
 def install() -> None:

@@ -17,11 +17,10 @@ is used).
 
 from __future__ import annotations
 
-import os
-import pickle
-
 from jinja2 import BytecodeCache
 from jinja2.bccache import Bucket
+
+from . import cachefile
 
 #: compiled templates of this process: (options, bucket key) → bytecode
 _compiled: dict[tuple, bytes] = {}
@@ -72,19 +71,11 @@ _disk: dict = {"path": None, "loaded": set(), "grown": False}
 
 
 def _load(settings) -> None:
-    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
-        _disk["path"] = None
-        return
-    path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
-    _disk["path"] = path
-    if path in _disk["loaded"]:
+    path = _disk["path"] = cachefile.path(settings, FILE_NAME)
+    if path is None or path in _disk["loaded"]:
         return
     _disk["loaded"].add(path)
-    try:
-        with open(path, "rb") as stored:
-            found = pickle.load(stored)
-    except (OSError, pickle.PickleError, EOFError, ValueError, TypeError, AttributeError):
-        return
+    found = cachefile.load(path)
     if isinstance(found, dict):
         for key, code in found.items():
             _compiled.setdefault(key, code)
@@ -96,13 +87,7 @@ def save(_pelican=None) -> None:
     if path is None or not _disk["grown"]:
         return
     _disk["grown"] = False
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
-            pickle.dump(_compiled, stored, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f"{path}.{os.getpid()}.tmp", path)
-    except (OSError, pickle.PicklingError):
-        pass  # only costs compiling again next time
+    cachefile.save(path, _compiled)  # a failure only costs compiling again next time
 
 
 def install(generator) -> None:

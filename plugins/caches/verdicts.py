@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import inspect
-import os
 
 from knotenpunkt.plugins.content_errors import executable, writer
+
+from . import cachefile
 
 FILE_NAME = "knotenpunkt-page-checks"
 _check = executable.executable_parts
@@ -51,9 +52,9 @@ def start(pelican) -> None:
     """Load the verdicts of the last development build (none for publish builds)."""
     settings = pelican.settings
     _state.update(clean=None, path=None, seen=set())
-    if not (settings.get("CACHE_CONTENT") and settings.get("LOAD_CONTENT_CACHE")):
+    path = cachefile.path(settings, FILE_NAME)
+    if path is None:
         return
-    path = os.path.join(settings["CACHE_PATH"], FILE_NAME)
     clean: set[bytes] = set()
     try:
         with open(path, "rb") as stored:
@@ -69,13 +70,7 @@ def save(_pelican=None) -> None:
     path = _state["path"]
     if path is None:
         return
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(f"{path}.{os.getpid()}.tmp", "wb") as stored:
-            stored.write(b"".join(sorted(_state["seen"])))
-        os.replace(f"{path}.{os.getpid()}.tmp", path)
-    except OSError:
-        pass  # only costs checking again next time
+    cachefile.write_bytes(path, b"".join(sorted(_state["seen"])))  # a failure: checked again
     _state.update(clean=None, path=None, seen=set())
 
 
