@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from theme_checks import guard_context, launch_chromium, watch_page
+from theme_checks import guard_context, watch_page
 
 pytestmark = pytest.mark.browser
 
@@ -16,9 +16,10 @@ RESULT_LINKS = ".pagefind-ui__result-link"
 
 @pytest.fixture(scope="module")
 def browser():
-    """One Chromium for the module; every test opens its own context."""
-    with launch_chromium() as chromium:
-        yield chromium
+    """The test process's Chromium (tests/browser.py); every test opens its own context."""
+    from browser import shared_browser
+
+    return shared_browser()
 
 
 @pytest.fixture

@@ -86,15 +86,10 @@ def test_a_tracking_image_in_a_body_is_a_content_error(tmp_path):
 
 @pytest.mark.browser
 def test_no_script_runs_and_no_global_is_clobbered_in_chromium(member_site):
-    from browser import serve
-    from theme_checks import guard_context, html_pages, launch_chromium
+    from theme_checks import html_pages, served_page
 
-    dialogs, problems = [], {}
-    with serve(member_site.output) as url, launch_chromium() as browser:
-        context = browser.new_context(locale="de-DE")
-        watch = guard_context(context)
-        page = context.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    problems = {}
+    with served_page(member_site.output) as (url, page, watch):
         paths = html_pages(member_site.output)
         for path in paths:
             page.goto(f"{url}/{path}", wait_until="load")
@@ -105,9 +100,8 @@ def test_no_script_runs_and_no_global_is_clobbered_in_chromium(member_site):
             )
             if state != ["undefined", "string", 1]:
                 problems[path or "/"] = state
-        context.close()
     assert not problems, problems
-    assert dialogs == []
+    assert watch.dialogs == []
     assert watch.external == []
     assert "blog/legal/" in paths and any("english" in p for p in paths)
 
@@ -146,15 +140,11 @@ def test_the_attack_stops_the_build_even_without_the_door(attack_without_door):
 
 @pytest.mark.browser
 def test_no_page_of_the_attack_runs_script_in_chromium(attack_without_door):
-    from browser import serve
-    from theme_checks import html_pages, launch_chromium
+    from theme_checks import html_pages, served_page
 
-    dialogs, ran = [], {}
+    ran = {}
     output = attack_without_door.output
-    with serve(output) as url, launch_chromium() as browser:
-        context = browser.new_context(locale="de-DE")
-        page = context.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with served_page(output) as (url, page, watch):
         paths = html_pages(output)
         for path in paths:
             page.goto(f"{url}/{path}", wait_until="load")
@@ -163,6 +153,5 @@ def test_no_page_of_the_attack_runs_script_in_chromium(attack_without_door):
                 page.mouse.move(x, y)
             if page.evaluate("window.__xss") is not None:
                 ran[path or "/"] = page.evaluate("window.__xss")
-        context.close()
-    assert ran == {} and dialogs == []
+    assert ran == {} and watch.dialogs == []
     assert "blog/" in paths  # the blog index, where the self-link would have landed

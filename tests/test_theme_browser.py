@@ -15,7 +15,14 @@ import time
 import pytest
 
 from browser import chromium
-from theme_checks import axe_violations, guard_context, html_pages, preload_axe, watch_page
+from theme_checks import (
+    axe_violations,
+    guard_context,
+    html_pages,
+    preload_axe,
+    served_page,
+    watch_page,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -103,7 +110,6 @@ def test_member_markup_never_executes_in_the_browser(tmp_path):
     languages, are refused at the door: tests/test_security_metadata.py.)"""
     import shutil as _shutil
 
-    from browser import serve
     from sitebuild import FIXTURES, build_site, write_files
 
     content = tmp_path / "content"
@@ -111,18 +117,14 @@ def test_member_markup_never_executes_in_the_browser(tmp_path):
     write_files(content, {"blog/boese.md": XSS_POST})
     result = build_site(content, tmp_path / "out")
     assert result.exit_code == 0, result.messages
-    dialogs = []
-    with serve(result.output) as url, chromium(locale="de-DE") as context:
-        watch = guard_context(context)
-        page = context.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with served_page(result.output) as (url, page, watch):
         for path in ["blog/boese/", "blog/", ""]:
             page.goto(f"{url}/{path}")
             page.mouse.move(200, 300)  # would trigger an onmouseover that survived
             assert page.locator("a[href^='javascript' i], iframe, [onmouseover]").count() == 0
             assert page.evaluate("window.__xss") is None, path
         assert watch.external == []
-    assert dialogs == []
+    assert watch.dialogs == []
     assert "&lt;script&gt;window.__xss = 1&lt;/script&gt;" in result.page("blog/boese/index.html")
 
 

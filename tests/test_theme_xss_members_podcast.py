@@ -267,21 +267,15 @@ def test_podcast_feed_holds_the_hostile_text_only_escaped(hostile_site):
 
 @pytest.mark.browser
 def test_nothing_executes_on_any_page_in_chromium(hostile_site):
-    from browser import serve
-    from theme_checks import guard_context, html_pages, launch_chromium
+    from theme_checks import html_pages, served_page
 
-    dialogs = []
     problems = {}
     handlers_js = """() => [...document.querySelectorAll('*')].flatMap(e =>
         [...e.attributes].filter(a => /^on/i.test(a.name) ||
           (/^(href|src|action|formaction|data)$/i.test(a.name) &&
            /^\\s*(javascript|vbscript|data):/i.test(a.value)))
         .map(a => e.tagName.toLowerCase() + ' ' + a.name + '=' + a.value))"""
-    with serve(hostile_site.output) as url, launch_chromium() as browser:
-        context = browser.new_context(locale="de-DE")
-        watch = guard_context(context)
-        page = context.new_page()
-        page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    with served_page(hostile_site.output) as (url, page, watch):
         paths = html_pages(hostile_site.output)
         for path in paths:
             page.goto(f"{url}/{path}", wait_until="load")
@@ -292,9 +286,8 @@ def test_nothing_executes_on_any_page_in_chromium(hostile_site):
                 found.append(f"window.__xss = {page.evaluate('window.__xss')}")
             if found:
                 problems[path or "/"] = found
-        context.close()
     assert not problems, "\n".join(f"{p}: {f}" for p, f in problems.items())
-    assert dialogs == []
+    assert watch.dialogs == []
     assert watch.external == []
     assert len(paths) > 20
 

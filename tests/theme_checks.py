@@ -12,8 +12,6 @@ from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from browser import shared_browser
-
 LOOPBACK = "127.0.0.1"
 
 # axe-core rule tags for WCAG 2.0, 2.1 and 2.2, levels A and AA.
@@ -46,10 +44,13 @@ class PageWatch:
 
     external: list[str] = field(default_factory=list)
     console_errors: list[str] = field(default_factory=list)
+    #: messages of alert/confirm/prompt dialogs (``served_page`` dismisses them)
+    dialogs: list[str] = field(default_factory=list)
 
     def reset(self) -> None:
         self.external.clear()
         self.console_errors.clear()
+        self.dialogs.clear()
 
 
 def guard_context(context) -> PageWatch:
@@ -143,9 +144,17 @@ INTERACTIVE_JS = """
 
 
 @contextmanager
-def launch_chromium():
-    """The process's shared Chromium, for tests that open several contexts of their own."""
-    yield shared_browser()
+def served_page(output: Path, **context_options):
+    """``output`` served on loopback and one page of a fresh German context of the
+    shared Chromium: requests off loopback are blocked and recorded, dialogs are
+    dismissed and recorded (``watch.dialogs``). Yields ``(url, page, watch)``."""
+    from browser import chromium, serve
+
+    with serve(output) as url, chromium(locale="de-DE", **context_options) as context:
+        watch = guard_context(context)
+        page = context.new_page()
+        page.on("dialog", lambda dialog: (watch.dialogs.append(dialog.message), dialog.dismiss()))
+        yield url, page, watch
 
 
 def one_page_per_kind(paths: list[str]) -> list[str]:
