@@ -21,6 +21,8 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--content", type=Path, default=None)
     build.add_argument("--settings", type=Path, default=None)
     _preview_address(build, "wo die Vorschau läuft (Links im Entwicklungs-Feed)", port=None)
+    # the devserver's builds: publish first, then index the search (caches.search_index)
+    build.add_argument("--search-after-swap", action="store_true", help=argparse.SUPPRESS)
 
     check = commands.add_parser("check", help="alle Inhalte prüfen, nichts veröffentlichen")
     check.add_argument("--strict", action="store_true", help="Hinweise zählen als Fehler")
@@ -75,6 +77,8 @@ def main(argv: list[str] | None = None) -> int:
 
             # The development feed's absolute links point where the preview serves.
             overrides["PODCAST_DEV_SITEURL"] = preview_url(args.bind, args.port)
+        if getattr(args, "search_after_swap", False):
+            overrides["CACHES_SEARCH_AFTER_SWAP"] = True
         if args.command == "build":
             return atomic_build(settings, args.output, **overrides).exit_code
         return check(settings, strict=args.strict, **overrides).exit_code

@@ -36,6 +36,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import blinker
+
 from knotenpunkt.plugins.content_errors.i18n import _, ngettext
 
 from . import use_site_language
@@ -49,6 +51,11 @@ BUILDING = ".{name}.building-"
 RETIRED = ".{name}.old-"
 #: the cache's folder of replaced sites still being deleted (development builds)
 RETIRED_SITES = "retired-sites"
+
+#: sent with the output folder once a build is in place; a receiver returns
+#: False when its work failed. The devserver's builds index the search there
+#: (``caches.search_index.finish_after_swap``), so the preview need not wait.
+published = blinker.signal("knotenpunkt.published")
 
 
 class BuildInterrupted(BaseException):  # noqa: N818 - like KeyboardInterrupt
@@ -265,6 +272,18 @@ def _exchange(first: Path, second: Path) -> bool:
     raise OSError(code, os.strerror(code), str(second))
 
 
+def exchange_folders(first: Path, second: Path) -> None:
+    """Swap two folders: ``second`` has ``first``'s content and the other way round.
+
+    One atomic step where the system allows it, else three renames.
+    """
+    if not _exchange(first, second):
+        parked = first.with_name(first.name + ".parked")
+        os.rename(second, parked)
+        os.rename(first, second)
+        os.rename(parked, first)
+
+
 def swap_in(fresh: Path, output: Path, retire_into: str | None = None) -> None:
     """Replace ``output`` by ``fresh`` so that ``output`` is never missing.
 
@@ -370,7 +389,9 @@ def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
                 resume_deleting(outcome.retire_into)
                 if outcome.exit_code == EXIT_OK:
                     swap_in(building, output, outcome.retire_into)
-                    print(outcome.built, file=sys.stderr)
+                    print(outcome.built, file=sys.stderr, flush=True)
+                    if not all(done for _receiver, done in published.send(output)):
+                        outcome.exit_code = EXIT_INTERNAL_ERROR
                 return outcome
             finally:
                 shutil.rmtree(building, ignore_errors=True)

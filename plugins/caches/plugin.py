@@ -5,6 +5,8 @@ from __future__ import annotations
 from knotenpunkt.plugins.content_errors.writer import GuardedWriter
 from pelican import signals
 
+from knotenpunkt.build import published
+
 from . import cards, lint, markdown, pages, reading, search_index, templates, urls, verdicts
 
 
@@ -31,4 +33,5 @@ def register() -> None:
     signals.finalized.connect(pages.save)
     search_index.install()
     signals.initialized.connect(search_index.start)
+    published.connect(search_index.finish_after_swap)
     signals.finalized.connect(templates.save)

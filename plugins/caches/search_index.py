@@ -13,19 +13,33 @@ When the key equals the last build's and the bundle in the previous
 ``output/`` is still the one that build wrote (every file's stamp checked),
 its files are hard-linked into the new output; anything else runs Pagefind.
 Development builds only; ``make publish`` always runs Pagefind.
+
+The devserver goes one step further (``CACHES_SEARCH_AFTER_SWAP``): when
+Pagefind has to run, the previous bundle is linked into the new site for the
+moment and the site is published without waiting; Pagefind then indexes the
+published site into a fresh folder next to the bundle, which is swapped in
+with one atomic exchange (:func:`finish_after_swap`, run by
+``knotenpunkt.build`` once the site is in place). The preview shows an edit
+about two seconds (medium network) earlier, its search finds the old text
+for that long, and the final bundle is byte for byte the one a complete
+build writes (Pagefind's output does not depend on its folder's name).
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import shutil
+import sys
 from importlib import metadata
 from pathlib import Path
 
 from . import cachefile, pages
 
 FILE_NAME = "knotenpunkt-search-index"
-_state: dict = {"settings": None}
+#: setting (an override of the devserver's builds): index after publishing
+AFTER_SWAP = "CACHES_SEARCH_AFTER_SWAP"
+_state: dict = {"settings": None, "pending": None}
 
 
 def _stamp(stat: os.stat_result) -> tuple:
@@ -98,8 +112,6 @@ def _link_bundle(old: Path, new: Path, files: dict[str, tuple]) -> bool:
                 made.add(target.parent)
             os.link(old / relative, target)
     except OSError:
-        import shutil
-
         shutil.rmtree(new, ignore_errors=True)
         return False
     return True
@@ -127,6 +139,23 @@ def cached(build_index):
             and _link_bundle(Path(root) / bundle_dir, bundle, previous.get("files", {}))
         )
         if not reuse:
+            if (
+                settings.get(AFTER_SWAP)
+                and root
+                and not bundle.exists()
+                and _link_bundle(Path(root) / bundle_dir, bundle, previous.get("files", {}))
+            ):
+                # the old index for the moment; the cache keeps the old key,
+                # which still describes the linked bundle
+                _state["pending"] = {
+                    "path": path,
+                    "key": key,
+                    "digests": digests,
+                    "bundle_dir": bundle_dir,
+                    "language": language,
+                    "build_index": build_index,
+                }
+                return bundle
             bundle = build_index(site, bundle_dir, language)
         # a failure only costs running Pagefind next time
         cachefile.save(path, {"key": key, "digests": digests, "files": _bundle_files(Path(bundle))})
@@ -136,8 +165,43 @@ def cached(build_index):
     return build
 
 
+def finish_after_swap(output) -> bool:
+    """Index the published site ``output`` and swap the fresh bundle in.
+
+    Connected to ``knotenpunkt.build.published``; does nothing unless this
+    build linked the old bundle in its place. False (after saying why) when
+    Pagefind failed: the site stays published with the old index.
+    """
+    job, _state["pending"] = _state["pending"], None
+    if job is None:
+        return True
+    from knotenpunkt.plugins.content_errors.i18n import _
+    from knotenpunkt.plugins.search.index import SearchIndexError
+
+    from knotenpunkt.build import exchange_folders
+
+    site = Path(output)
+    bundle = site / job["bundle_dir"]
+    fresh = bundle.parent / f".{bundle.name}.fresh-{os.getpid()}"
+    try:
+        job["build_index"](site, os.path.relpath(fresh, site), job["language"])
+        exchange_folders(fresh, bundle)
+        saved = {"key": job["key"], "digests": job["digests"], "files": _bundle_files(bundle)}
+        cachefile.save(job["path"], saved)
+    except (SearchIndexError, OSError) as problem:
+        print(
+            _("Der Suchindex konnte nicht gebaut werden: {output}").format(output=problem),
+            file=sys.stderr,
+        )
+        return False
+    finally:
+        shutil.rmtree(fresh, ignore_errors=True)  # the old bundle, after the exchange
+    return True
+
+
 def start(pelican) -> None:
     """Development builds keep the index's key; publishing builds run Pagefind."""
+    _state["pending"] = None
     settings = pelican.settings
     enabled = (
         cachefile.path(settings, FILE_NAME) is not None
