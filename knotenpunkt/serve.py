@@ -12,10 +12,13 @@ The HTTP side is Werkzeug's (request parsing, ranges, ETags, the threaded
 server); this module only maps addresses to files below the output folder.
 
 ``make devserver`` (:func:`devserver`) serves the same way while it rebuilds
-the site in a child process whenever content, theme, plugins or settings
-change (watchfiles); each rebuild is atomic, so the preview shows the last
-good site until a mistake is fixed. Ctrl-C or SIGTERM ends the server, the
-watcher and a running build.
+the site whenever content, theme, plugins or settings change (watchfiles):
+in a long-lived worker process that forks a fresh-state child per build
+(:mod:`knotenpunkt.worker`; restarted when anything but content changes, and
+replaced by a fresh process per build if it dies). Each rebuild is atomic,
+so the preview shows the last good site until a mistake is fixed; the
+search index follows a second or two after the site. Ctrl-C or SIGTERM ends
+the server, the watcher, the worker and a running build.
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from werkzeug.utils import redirect, send_file
 from werkzeug.wrappers import Request, Response
 
 from . import PROJECT_ROOT
+from .worker import BuildWorker
 
 # What hosts should send for the files a podcast site publishes. Fixed here
 # rather than read from the machine's /etc/mime.types, so every machine serves
@@ -224,24 +228,64 @@ class DevServer:
         self.url = preview_url(bind, self.server.server_port)
         self.stop_event = threading.Event()
         self.build_process: subprocess.Popen | None = None
+        #: the long-lived build process (knotenpunkt.worker), started with the first build
+        self.worker: BuildWorker | None = None
+        self.use_worker = True
 
     def watched_paths(self) -> list[Path]:
         paths = [self.content, self.settings, PROJECT_ROOT / "themes", PROJECT_ROOT / "plugins"]
         return [path for path in paths if path.exists()]
 
-    def build(self) -> int:
-        """One atomic build in a child process (fresh plugins and settings each time)."""
-        command = [
-            sys.executable,
-            "-m",
-            "knotenpunkt",
-            "build",
+    def build_arguments(self) -> list[str]:
+        """What both kinds of build are told: folders, settings, the preview's address."""
+        return [
             "--content",
             str(self.content),
             "--output",
             str(self.output),
             "--settings",
             str(self.settings),
+            "--search-after-swap",  # the preview shows an edit before the search knows it
+        ]
+
+    def build(self) -> int:
+        """One atomic build, in the long-lived worker if it runs, else in a fresh process."""
+        if self.stop_event.is_set():
+            return 130
+        if self.use_worker:
+            if self.worker is None:
+                self.worker = BuildWorker([*self.build_arguments(), "--dev-siteurl", self.url])
+            self.build_process = self.worker.process
+            try:
+                code = self.worker.build()
+            finally:
+                self.build_process = None
+            if self.stop_event.is_set():
+                return 130 if code is None else code
+            if code is not None and code >= 0:
+                return code
+            from knotenpunkt.plugins.content_errors.i18n import _
+
+            print(
+                _(
+                    "Der Bauprozess im Hintergrund ist ausgefallen. Bis zur nächsten "
+                    "Änderung an Einstellungen, Theme oder Code baut die Vorschau bei jeder "
+                    "Änderung in einem neuen Prozess (etwas langsamer)."
+                ),
+                flush=True,
+            )
+            self.stop_worker()
+            self.use_worker = False
+        return self.build_in_fresh_process()
+
+    def build_in_fresh_process(self) -> int:
+        """One atomic build in a child process (fresh plugins and settings)."""
+        command = [
+            sys.executable,
+            "-m",
+            "knotenpunkt",
+            "build",
+            *self.build_arguments(),
             "--bind",
             self.bind,
             "--port",
@@ -256,6 +300,19 @@ class DevServer:
             return process.wait()
         finally:
             self.build_process = None
+
+    def stop_worker(self) -> None:
+        worker, self.worker = self.worker, None
+        if worker is not None:
+            worker.close()
+
+    def needs_new_worker(self, changes) -> bool:
+        """Anything but content (settings, plugins, theme, code) needs fresh imports.
+
+        Correct beats fast: templates would be read again anyway, but a
+        translation or a helper module would not.
+        """
+        return any(not Path(path).is_relative_to(self.content) for _change, path in changes)
 
     def stop(self) -> None:
         """End the watcher, a running build and the server.
@@ -309,7 +366,7 @@ class DevServer:
                     ).format(url=self.url),
                     flush=True,
                 )
-            for _changes in watch(
+            for changes in watch(
                 *self.watched_paths(),
                 watch_filter=_watch_filter,
                 stop_event=self.stop_event,
@@ -318,6 +375,9 @@ class DevServer:
                 if self.stop_event.is_set():
                     break
                 print(_("Änderung erkannt, baue neu …"), flush=True)
+                if self.needs_new_worker(changes):
+                    self.stop_worker()
+                    self.use_worker = True
                 self.report_waiting(self.build())
         except KeyboardInterrupt:
             pass
@@ -329,6 +389,7 @@ class DevServer:
                     process.wait(timeout=20)
                 except subprocess.TimeoutExpired:
                     process.kill()
+            self.stop_worker()
             thread.join(timeout=10)
             self.server.server_close()
             for number, handler in previous.items():

@@ -142,6 +142,7 @@ def cached(build_index):
             if (
                 settings.get(AFTER_SWAP)
                 and root
+                and previous.get("files")
                 and not bundle.exists()
                 and _link_bundle(Path(root) / bundle_dir, bundle, previous.get("files", {}))
             ):
@@ -185,7 +186,10 @@ def finish_after_swap(output) -> bool:
     fresh = bundle.parent / f".{bundle.name}.fresh-{os.getpid()}"
     try:
         job["build_index"](site, os.path.relpath(fresh, site), job["language"])
-        exchange_folders(fresh, bundle)
+        if bundle.exists():
+            exchange_folders(fresh, bundle)
+        else:  # nothing to replace (cannot happen unless deleted meanwhile)
+            os.rename(fresh, bundle)
         saved = {"key": job["key"], "digests": job["digests"], "files": _bundle_files(bundle)}
         cachefile.save(job["path"], saved)
     except (SearchIndexError, OSError) as problem:
