@@ -138,7 +138,9 @@ def serve_builds(settings_file: Path, output: Path, overrides: dict, replies) ->
 class BuildWorker:
     """The devserver's handle on a worker process."""
 
-    def __init__(self, arguments: list[str]) -> None:
+    def __init__(self, arguments: list[str], log=None, env: dict | None = None) -> None:
+        """``arguments`` as :func:`main` takes them; ``log``: where reports go
+        (default: the devserver's own stdout and stderr)."""
         read_end, write_end = os.pipe()
         try:
             self.process = subprocess.Popen(  # noqa: S603 - our own interpreter and module
@@ -152,7 +154,10 @@ class BuildWorker:
                 ],  # fmt: skip
                 cwd=PROJECT_ROOT,
                 stdin=subprocess.PIPE,
+                stdout=log,
+                stderr=subprocess.STDOUT if log is not None else None,
                 pass_fds=(write_end,),
+                env=env,
             )
         finally:
             os.close(write_end)

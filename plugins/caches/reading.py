@@ -34,7 +34,15 @@ from . import problems
 
 #: settings that never change what a reader returns (they differ between builds)
 VOLATILE = frozenset(
-    {"OUTPUT_PATH", "CACHE_PATH", "PLUGINS", "PLUGIN_PATHS", "CACHES_PREVIOUS_OUTPUT"}
+    {
+        "OUTPUT_PATH",
+        "CACHE_PATH",
+        "PLUGINS",
+        "PLUGIN_PATHS",
+        "CACHES_PREVIOUS_OUTPUT",
+        # when the devserver indexes the search, not what is built
+        "CACHES_SEARCH_AFTER_SWAP",
+    }
 )
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
 

@@ -42,6 +42,11 @@ AFTER_SWAP = "CACHES_SEARCH_AFTER_SWAP"
 _state: dict = {"settings": None, "pending": None}
 
 
+def _debug(what: str) -> None:
+    if os.environ.get("KNOTENPUNKT_CACHE_DEBUG"):
+        print(f"search index: {what}", file=sys.stderr)
+
+
 def _stamp(stat: os.stat_result) -> tuple:
     return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
 
@@ -156,8 +161,10 @@ def cached(build_index):
                     "language": language,
                     "build_index": build_index,
                 }
+                _debug("the previous one until the site is published")
                 return bundle
             bundle = build_index(site, bundle_dir, language)
+        _debug("linked" if reuse else "built")
         # a failure only costs running Pagefind next time
         cachefile.save(path, {"key": key, "digests": digests, "files": _bundle_files(Path(bundle))})
         return bundle
@@ -192,6 +199,7 @@ def finish_after_swap(output) -> bool:
             os.rename(fresh, bundle)
         saved = {"key": job["key"], "digests": job["digests"], "files": _bundle_files(bundle)}
         cachefile.save(job["path"], saved)
+        _debug("built after the site was published")
     except (SearchIndexError, OSError) as problem:
         print(
             _("Der Suchindex konnte nicht gebaut werden: {output}").format(output=problem),
