@@ -72,6 +72,18 @@ def warm_up(settings_file: Path, overrides: dict) -> None:
     with contextlib.suppress(Exception):  # a broken settings file: the build reports it
         settings = read_settings(str(settings_file), override=dict(overrides))
         preimport(name for name in settings.get("PLUGINS") or () if isinstance(name, str))
+        _load_locale_data(settings.get("DEFAULT_LANG") or "de")
+
+
+def _load_locale_data(language: str) -> None:
+    """Babel's locale data (dates, numbers) read once: a pure function of its files."""
+    import datetime
+
+    from babel.dates import format_date
+
+    for name in {language.replace("-", "_"), "de", "en"}:
+        with contextlib.suppress(Exception):
+            format_date(datetime.date(2000, 1, 1), format="long", locale=name)
 
 
 def _build_in_child(settings_file: Path, output: Path, overrides: dict, modules_to) -> int:

@@ -194,3 +194,11 @@ def test_only_content_changes_keep_the_worker(site):
             assert server.needs_new_worker({*content_change, (2, str(other))}), other
     finally:
         server.server.server_close()
+
+
+def test_devserver_bench_sees_an_edit_in_the_preview():
+    """`make bench`'s devserver figure (tools/bench_devserver.py) works; no timing asserted."""
+    import bench_devserver
+
+    delays = bench_devserver.measure("small", edits=1, timeout=300)
+    assert len(delays) == 1 and delays[0] > 0

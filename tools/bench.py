@@ -24,12 +24,14 @@ wall-clock seconds because it scatters far less on a loaded machine.
 Printed per size: cold ours / plain, warm / cold, member edit / cold, post
 edit / cold, peak memory ours / plain, milliseconds per written page; then
 the directory page at 500 members (raw and gzipped), CSS and JS per page
-kind (gzipped), and the directory filter in Chromium (``bench_filter.py``).
+kind (gzipped), the seconds from saving a member's ``Summary:`` to the new
+text in ``make devserver``'s preview (``bench_devserver.py``, medium) and
+the directory filter in Chromium (``bench_filter.py``).
 Targets from issue 13 are printed next to each figure with "met" or
 "NOT met". Seconds depend on the machine; compare the ratios.
 
 Usage: ``python tools/bench.py [--sizes small,medium] [--runs 3]
-[--filter-members 2000 | --no-filter]``
+[--filter-members 2000 | --no-filter] [--devserver-edits 5 | --no-devserver]``
 """
 
 from __future__ import annotations
@@ -405,6 +407,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--filter-members", type=int, default=2000)
     parser.add_argument("--filter-runs", type=int, default=10)
     parser.add_argument("--no-filter", action="store_true", help="skip the Chromium filter bench")
+    parser.add_argument(
+        "--no-devserver", action="store_true", help="skip the devserver save-to-visible bench"
+    )
+    parser.add_argument("--devserver-edits", type=int, default=5)
     args = parser.parse_args(argv)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     print(
@@ -424,6 +430,12 @@ def main(argv: list[str] | None = None) -> int:
         ))  # fmt: skip
     at_500 = next((r for r in results if r.counts[0] == 500), results[-1])
     print_assets(at_500)
+    if not args.no_devserver:
+        import bench_devserver  # next to this script
+
+        size = "medium" if "medium" in args.sizes else results[0].name
+        print()
+        bench_devserver.report(bench_devserver.measure(size, args.devserver_edits), size)
     if not args.no_filter:
         import bench_filter  # next to this script
 
