@@ -230,7 +230,10 @@ class DevServer:
         self.build_process: subprocess.Popen | None = None
         #: the long-lived build process (knotenpunkt.worker), started with the first build
         self.worker: BuildWorker | None = None
-        self.use_worker = True
+        #: KNOTENPUNKT_DEVSERVER_SIMPLE=1: a fresh process per save that indexes the
+        #: search before publishing, as before the worker (comparisons, an escape hatch)
+        self.simple = bool(os.environ.get("KNOTENPUNKT_DEVSERVER_SIMPLE"))
+        self.use_worker = not self.simple
 
     def watched_paths(self) -> list[Path]:
         paths = [self.content, self.settings, PROJECT_ROOT / "themes", PROJECT_ROOT / "plugins"]
@@ -245,7 +248,8 @@ class DevServer:
             str(self.output),
             "--settings",
             str(self.settings),
-            "--search-after-swap",  # the preview shows an edit before the search knows it
+            # the preview shows an edit before the search knows it
+            *([] if self.simple else ["--search-after-swap"]),
         ]
 
     def build(self) -> int:
@@ -377,7 +381,7 @@ class DevServer:
                 print(_("Änderung erkannt, baue neu …"), flush=True)
                 if self.needs_new_worker(changes):
                     self.stop_worker()
-                    self.use_worker = True
+                    self.use_worker = not self.simple
                 self.report_waiting(self.build())
         except KeyboardInterrupt:
             pass

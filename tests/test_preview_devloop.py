@@ -202,3 +202,14 @@ def test_devserver_bench_sees_an_edit_in_the_preview():
 
     delays = bench_devserver.measure("small", edits=1, timeout=300)
     assert len(delays) == 1 and delays[0] > 0
+
+
+def test_simple_devserver_builds_like_before(site, monkeypatch):
+    """KNOTENPUNKT_DEVSERVER_SIMPLE=1: no worker, the search index before publishing."""
+    monkeypatch.setenv("KNOTENPUNKT_DEVSERVER_SIMPLE", "1")
+    server = DevServer(site.content, site.output, site.settings, port=0, quiet=True)
+    try:
+        assert not server.use_worker
+        assert "--search-after-swap" not in server.build_arguments()
+    finally:
+        server.server.server_close()

@@ -8,7 +8,8 @@ it. Prints each delay and the median. The clock starts when the file is
 written and stops when the preview answers with the new text: watcher
 delay, build and swap are all counted, as a member would see them.
 
-Usage: ``python tools/bench_devserver.py [--size medium] [--edits 5]``
+Usage: ``python tools/bench_devserver.py [--size medium] [--edits 5] [--compare]``
+(``--compare`` also measures a fresh build process per save, as before).
 (also run by ``tools/bench.py`` unless ``--no-devserver``).
 """
 
@@ -49,8 +50,14 @@ def _wait(predicate, timeout: float) -> bool:
     return False
 
 
-def measure(size: str = "medium", edits: int = 5, timeout: float = 600.0) -> list[float]:
-    """Seconds from each save to the new text in the served profile."""
+def measure(
+    size: str = "medium", edits: int = 5, timeout: float = 600.0, simple: bool = False
+) -> list[float]:
+    """Seconds from each save to the new text in the served profile.
+
+    ``simple``: the devserver as it was before its worker (a fresh build
+    process per save, search index before publishing), for comparison.
+    """
     members, posts, episodes = bench.SIZES[size]
     with tempfile.TemporaryDirectory(prefix=f"bench-devserver-{size}-") as tmp:
         root = Path(tmp)
@@ -58,6 +65,9 @@ def measure(size: str = "medium", edits: int = 5, timeout: float = 600.0) -> lis
         _plain, settings = bench.write_settings(root)
         output, log_path = root / "output", root / "devserver.log"
         env = {**os.environ, "BENCH_CACHE": str(root / "cache"), "PYTHONDONTWRITEBYTECODE": "1"}
+        env.pop("KNOTENPUNKT_DEVSERVER_SIMPLE", None)
+        if simple:
+            env["KNOTENPUNKT_DEVSERVER_SIMPLE"] = "1"
         number = members // 2
         member = bench.member_file(content, number)
         with log_path.open("w") as log:
@@ -110,12 +120,12 @@ def measure(size: str = "medium", edits: int = 5, timeout: float = 600.0) -> lis
                 os.killpg(process.pid, signal.SIGKILL)
 
 
-def report(delays: list[float], size: str) -> None:
+def report(delays: list[float], size: str, label: str = "") -> None:
     shown = ", ".join(f"{delay:.2f}" for delay in delays)
     median = statistics.median(delays)
     verdict = "met" if median < 1.0 else "NOT met"
     print(
-        f"devserver, {size}: one member's Summary edited → visible in the preview: "
+        f"devserver{label}, {size}: one member's Summary edited → visible in the preview: "
         f"median {median:.2f} s ({shown}); target < 1 s: {verdict}"
     )
 
@@ -124,10 +134,18 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size", default="medium", choices=list(bench.SIZES))
     parser.add_argument("--edits", type=int, default=5)
+    parser.add_argument(
+        "--compare",
+        action="store_true",
+        help="also measure a fresh build process per save (KNOTENPUNKT_DEVSERVER_SIMPLE)",
+    )
     args = parser.parse_args(argv)
-    load = os.getloadavg()[0]
-    print(f"{os.cpu_count()} cores, load average {load:.1f}")
+    print(f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.1f}")
     report(measure(args.size, args.edits), args.size)
+    if args.compare:
+        print(f"load average {os.getloadavg()[0]:.1f}")
+        report(measure(args.size, args.edits, simple=True), args.size, " (fresh process)")
+        print(f"load average {os.getloadavg()[0]:.1f}")
     return 0
 
 
