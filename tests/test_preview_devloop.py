@@ -196,14 +196,6 @@ def test_only_content_changes_keep_the_worker(site):
         server.server.server_close()
 
 
-def test_devserver_bench_sees_an_edit_in_the_preview():
-    """`make bench`'s devserver figure (tools/bench_devserver.py) works; no timing asserted."""
-    import bench_devserver
-
-    delays = bench_devserver.measure("small", edits=1, timeout=300)
-    assert len(delays) == 1 and delays[0] > 0
-
-
 def test_simple_devserver_builds_like_before(site, monkeypatch):
     """KNOTENPUNKT_DEVSERVER_SIMPLE=1: no worker, the search index before publishing."""
     monkeypatch.setenv("KNOTENPUNKT_DEVSERVER_SIMPLE", "1")
