@@ -16,6 +16,9 @@ from knotenpunkt.plugins.sanitize.clean import clean
 from sitebuild import build_site, write_files
 from test_security_metadata import network
 
+#: two sweeps of a small hostile network in Chromium
+pytestmark = pytest.mark.long(18)
+
 BODY = """Ein Link auf sich selbst: [hier]({filename}/blog/legal.md#ziele).
 
 <div id="__xss" class="button skip-link">Block</div>
