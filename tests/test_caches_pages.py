@@ -44,7 +44,8 @@ class Site:
         self.theme = root / "theme"
         shutil.copytree(PROJECT_ROOT / "themes" / "knotenpunkt", self.theme)
         self.output = root / "output"
-        self.settings = {"DATES_TODAY": TODAY, "DEFAULT_PAGINATION": 2}
+        # one member per directory page: an edit must re-render only its own page
+        self.settings = {"DATES_TODAY": TODAY, "DEFAULT_PAGINATION": 2, "MEMBERS_PER_PAGE": 1}
         self.fresh_builds = 0
 
     def build(self, output: Path, cache: Path) -> None:
@@ -121,6 +122,22 @@ def test_a_member_summary(site):
     assert ZORA not in done["rendered"] and IMPRESSUM not in done["rendered"]
 
 
+DIRECTORY_PAGES = [f"mitglieder/seite/{number}/index.html" for number in (2, 3, 4)]
+
+
+def test_a_member_summary_renders_only_her_directory_page(site):
+    """Zora is on the last directory page; the first page holds the filter's index of all."""
+    assert all((site.output / page).is_file() for page in DIRECTORY_PAGES)
+    assert "Lesepatin" in site.page(DIRECTORY_PAGES[-1])
+    site.edit("content/members/zora-zander.md", "Summary: Lesepatin.", "Summary: Vorlesepatin.")
+    done = site.rebuild()
+    assert "Vorlesepatin" in site.page(DIRECTORY_PAGES[-1])
+    assert "Vorlesepatin" in site.page("mitglieder/index.html")  # the filter's index
+    assert {ZORA, DIRECTORY_PAGES[-1], "mitglieder/index.html"} <= done["rendered"]
+    assert not done["rendered"] & set(DIRECTORY_PAGES[:-1]), done["rendered"]
+    assert PROFILE not in done["rendered"]
+
+
 def test_a_member_name_reaches_the_posts_naming_her(site):
     site.edit("content/members/anna-beispiel.md", "Title: Anna Beispiel", "Title: Anna Neuname")
     done = site.rebuild()
@@ -165,12 +182,15 @@ def test_a_new_and_a_removed_member(site):
         "Formats: online\nSummary: Neu im Netzwerk.\n\nText.\n",
         "utf-8",
     )
-    site.rebuild()
+    site.rebuild()  # the pagination shifts: every member after Nele moves a page on
     assert "Nele Neu" in site.page("mitglieder/index.html")
+    assert "Nele Neu" in site.page("mitglieder/seite/2/index.html")
+    assert (site.output / "mitglieder/seite/5/index.html").is_file()
     (site.content / "members" / "oskar-oehler.md").unlink()
     site.edit("content/blog/rechnen.md", "anna-beispiel, oskar-oehler", "anna-beispiel")
     site.rebuild()
     assert not (site.output / "mitglieder" / "oskar-oehler").exists()
+    assert not (site.output / "mitglieder/seite/5").exists()
 
 
 def test_a_template_edit(site):

@@ -421,11 +421,15 @@ def tracked(helper):
 
 
 HELPER_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, functools.partial)
+#: helpers that read nothing of a content object: ``len`` (Jinja's ``length`` and
+#: ``count``) counts a list, whose members are recorded by identity wherever it
+#: came from; tracking it made every directory page depend on every member
+READS_NO_OBJECT = (len,)
 
 
 def _own_helper(value) -> bool:
     """A function of the project, a plugin or Pelican (Jinja's own read through ``getattr``)."""
-    if not isinstance(value, HELPER_TYPES):
+    if not isinstance(value, HELPER_TYPES) or any(value is known for known in READS_NO_OBJECT):
         return False
     function = value.func if isinstance(value, functools.partial) else value
     return not str(getattr(function, "__module__", "") or "").startswith("jinja2")
