@@ -278,3 +278,20 @@ def test_a_helper_records_the_content_objects_it_is_given_inside_other_objects()
     finally:
         pages._stack.clear()
     assert list(recorder.objects.values()) == [item]
+
+
+def test_plain_values_inside_containers_are_told_apart():
+    """Text goes into its container's digest as it is, with its length and type."""
+    pages.reset()
+    different = [
+        (["a\0b"], ["a", "b"]),
+        ({"a": "bc"}, {"ab": "c"}),
+        (["1"], [1]),
+        ([b"x"], ["x"]),
+        (("a", "b"), ["a", "b"]),
+        ({"a", "b"}, {"a", "c"}),
+    ]
+    for one, other in different:
+        assert pages.value_print(one) != pages.value_print(other), (one, other)
+    assert pages.value_print({"a": 1, "b": [2]}) == pages.value_print({"b": [2], "a": 1})
+    pages.reset()
