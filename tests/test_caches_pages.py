@@ -48,7 +48,7 @@ class Site:
         self.settings = {"DATES_TODAY": TODAY, "DEFAULT_PAGINATION": 2, "MEMBERS_PER_PAGE": 1}
         self.fresh_builds = 0
 
-    def build(self, output: Path, cache: Path) -> None:
+    def build(self, output: Path, cache: Path):
         outcome = atomic_build(
             PELICANCONF,
             output,
@@ -58,16 +58,19 @@ class Site:
             **self.settings,
         )
         assert outcome.exit_code == 0
+        return outcome
 
     def rebuild(self) -> dict:
         """The incremental build; what it rendered. A fresh build must equal it."""
-        self.build(self.output, self.root / "cache")
+        outcome = self.build(self.output, self.root / "cache")
         done = {"rendered": set(pages.last["rendered"]), "reused": pages.last["reused"]}
+        done["warnings"] = outcome.warnings
         self.fresh_builds += 1
         fresh = self.root / f"fresh-{self.fresh_builds}"
-        self.build(fresh, self.root / f"fresh-cache-{self.fresh_builds}")
+        fresh_outcome = self.build(fresh, self.root / f"fresh-cache-{self.fresh_builds}")
         assert pages.last["reused"] == 0
         assert differences(fresh, self.output) == []
+        assert fresh_outcome.warnings == outcome.warnings, "every warning reported again"
         shutil.rmtree(fresh)
         return done
 
@@ -168,6 +171,21 @@ def test_a_post_text_and_its_automatic_summary(site):
     assert "Ein geänderter Absatz" in site.page("blog/beitrag-3/index.html")
     assert "blog/beitrag-3/index.html" in done["rendered"]
     assert "blog/beitrag-1/index.html" not in done["rendered"]
+
+
+def test_markup_the_sanitiser_removes_is_reported_on_every_build(site):
+    """The sanitiser's answers are cached (``caches.sanitize``), its findings too."""
+    before = site.rebuild()["warnings"]
+    site.edit(
+        "content/blog/beitrag-2.md",
+        "Ein Absatz über",
+        'Ein <span onclick="alert(1)" class="rot">Absatz</span> über',
+    )
+    done = site.rebuild()
+    assert done["warnings"] == before + 2  # the handler and the class
+    assert "onclick" not in site.page("blog/beitrag-2/index.html")
+    assert 'class="rot"' not in site.page("blog/beitrag-2/index.html")
+    assert site.rebuild()["warnings"] == done["warnings"]  # answered from the cache
 
 
 def test_a_new_post_shifts_the_pagination(site):
