@@ -116,23 +116,33 @@ def uses_shared_fixture(item) -> bool:
     return any(defs and defs[-1].scope in SHARED_SCOPES for defs in info.name2fixturedefs.values())
 
 
+def module_rank(item) -> tuple[int, float]:
+    """Where a test's module goes in the queue: long modules by their expected
+    seconds (``pytest.mark.long(seconds)``, the longest first), then other
+    browser modules, then modules with a module fixture, then the rest."""
+    long = item.get_closest_marker("long")
+    if long is not None:
+        return (0, -float(long.args[0]) if long.args else 0.0)
+    if item.get_closest_marker("browser"):
+        return (1, 0.0)
+    return (2, 0.0) if uses_shared_fixture(item) else (3, 0.0)
+
+
 def pytest_collection_modifyitems(config, items):
-    """Queue the long modules first, so both workers finish at about the same time.
+    """Queue the long modules first, so the workers finish at about the same time.
 
     ``make test`` hands whole files to the workers (``--dist loadfile``), so a
     module fixture (a module's own site build, the Lighthouse audit, a
     module's Chromium) is built by one worker once; under plain
-    ``--dist load`` both workers could build it. (``--dist loadgroup`` would
+    ``--dist load`` several workers could build it. (``--dist loadgroup`` would
     be finer, but pytest-xdist 3.8 cannot rename node ids under pytest 9, so
     its groups have no effect.) With ``--no-loadscope-reorder`` the files go
-    out in this order: modules that drive Chromium, then modules with a
-    module fixture, then the rest, whose many short files fill the end.
-    Whole modules move (stable sort), so a serial run still builds each module
-    fixture once.
+    out in this order (:func:`module_rank`): a long module queued last would
+    keep one worker busy after the others are done. Whole modules move
+    (stable sort), so a serial run still builds each module fixture once.
     """
-    module_rank: dict[str, int] = {}
+    ranks: dict[str, tuple[int, float]] = {}
     for item in items:
-        rank = 0 if item.get_closest_marker("browser") else 1 if uses_shared_fixture(item) else 2
         name = item.module.__name__
-        module_rank[name] = min(rank, module_rank.get(name, 2))
-    items.sort(key=lambda item: module_rank[item.module.__name__])
+        ranks[name] = min(module_rank(item), ranks.get(name, (3, 0.0)))
+    items.sort(key=lambda item: ranks[item.module.__name__])

@@ -25,7 +25,7 @@ import pytest
 from browser import chromium, serve
 from sitebuild import PROJECT_ROOT, build_site, copy_sample
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long(20)]
 
 DECAP_SERVER = PROJECT_ROOT / "tools" / "decap-server" / "node_modules" / "decap-server"
 ARTIFACTS = PROJECT_ROOT / "test-artifacts" / "screenshots" / "admin"

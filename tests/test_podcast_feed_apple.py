@@ -328,15 +328,11 @@ def test_production_feed_uses_https_everywhere_and_never_the_dev_server(publishe
     assert_published(published, PROD_SITE)
 
 
-def test_production_feed_is_byte_identical_across_builds(published, tmp_path):
-    again = build_site(
-        copy_sample(tmp_path), tmp_path / "out", settings_file=PUBLISHCONF, **PUBLISH
-    )
-    assert again.exit_code == 0, again.messages
-    first = published.output.joinpath("podcast/feed.xml").read_bytes()
-    assert again.output.joinpath("podcast/feed.xml").read_bytes() == first
-    # lastBuildDate is the newest episode's date, not the time of the build
-    channel = etree.fromstring(first).find("channel")
+def test_last_build_date_is_the_newest_episodes_not_the_time_of_the_build(published):
+    """So two builds of the same content give the same feed bytes (the whole
+    production output is compared across builds in test_robust_build.py)."""
+    channel = etree.fromstring(published.output.joinpath("podcast/feed.xml").read_bytes())
+    channel = channel.find("channel")
     newest = max(parsedate_to_datetime(i.findtext("pubDate")) for i in channel.iter("item"))
     assert parsedate_to_datetime(channel.findtext("lastBuildDate")) == newest
 

@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from theme_checks import guard_context, watch_page
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long(20)]
 
 RESULT_LINKS = ".pagefind-ui__result-link"
 

@@ -1,11 +1,13 @@
-"""Issue 10, items 1, 7 and 9, in Chromium: member content that builds runs no script.
+"""Issue 10, items 1, 7 and 9: member content runs no script, even past the door.
 
 The door refuses the hostile slugs and languages (test_security_metadata.py),
-so nothing of those is published. What a member may legitimately write is
-built here and opened in Chromium: self-links through ``{filename}``, a
-post in another configured language, ids and classes in raw HTML. No script
-may run, no dialog open, no other host be asked, and a member's
-``<div id="__xss">`` must not clobber a global name.
+so nothing of those is published; here the attack is built with the door
+switched off, and the final page check must still stop it, and no page of
+what was written may run script in Chromium. Only Markdown's own classes
+stay in a body, and a tracking image is a content error. What a member may
+legitimately write (self-links, another language, ids and classes in raw
+HTML) is opened in Chromium with the hostile network:
+test_theme_xss_members_podcast.py.
 """
 
 from __future__ import annotations
@@ -15,46 +17,6 @@ from knotenpunkt.plugins.sanitize.clean import clean
 
 from sitebuild import build_site, write_files
 from test_security_metadata import network
-
-BODY = """Ein Link auf sich selbst: [hier]({filename}/blog/legal.md#ziele).
-
-<div id="__xss" class="button skip-link">Block</div>
-<div id="inhalt">Kein zweites Hauptziel</div>
-<a id="location" href="#ziele">Sprung</a>
-
-## Ziele
-
-Text mit Fußnote[^1].
-
-[^1]: Die Fußnote.
-"""
-
-
-@pytest.fixture(scope="module")
-def member_site(tmp_path_factory):
-    root = tmp_path_factory.mktemp("browser")
-    content = network(root)
-    write_files(
-        content,
-        {
-            "blog/legal.md": "Title: Legal\nSlug: legal\nDate: 2026-03-01\nAuthor: anna-beispiel\n"
-            "Category: Netzwerk & Freunde\nTags: inklusion\n\n" + BODY,
-            "blog/english.md": "Title: English\nSlug: english\nDate: 2026-03-02\nLang: en\n\n"
-            "[back]({filename}/blog/legal.md)\n",
-        },
-    )
-    result = build_site(content, root / "output")
-    assert result.exit_code == 0, result.messages
-    return result
-
-
-def test_member_ids_and_classes_cannot_pose_as_the_sites_own(member_site):
-    html = member_site.page("blog/legal/index.html")
-    assert 'id="text-__xss"' in html and 'id="__xss"' not in html
-    assert html.count('id="inhalt"') == 1  # the theme's main element only
-    assert 'class="button skip-link">Block' not in html
-    assert 'href="#text-ziele"' in html and 'id="text-ziele"' in html
-    assert 'href="#text-fn:1"' in html and 'id="text-fn:1"' in html
 
 
 def test_only_markdown_classes_stay_and_foreign_images_are_listed():
@@ -82,28 +44,6 @@ def test_a_tracking_image_in_a_body_is_a_content_error(tmp_path):
     assert "content/blog/t.md" in result.messages
     assert "„https://evil.example/track.png“ liegt auf einer anderen Website" in result.messages
     assert "{static}/images/" in result.messages
-
-
-@pytest.mark.browser
-def test_no_script_runs_and_no_global_is_clobbered_in_chromium(member_site):
-    from theme_checks import html_pages, served_page
-
-    problems = {}
-    with served_page(member_site.output) as (url, page, watch):
-        paths = html_pages(member_site.output)
-        for path in paths:
-            page.goto(f"{url}/{path}", wait_until="load")
-            page.mouse.move(300, 300)
-            state = page.evaluate(
-                "() => [typeof window.__xss, typeof window.location.href,"
-                " document.querySelectorAll('#inhalt').length]"
-            )
-            if state != ["undefined", "string", 1]:
-                problems[path or "/"] = state
-    assert not problems, problems
-    assert watch.dialogs == []
-    assert watch.external == []
-    assert "blog/legal/" in paths and any("english" in p for p in paths)
 
 
 @pytest.fixture(scope="module")

@@ -1,93 +1,45 @@
-"""Every page of the sample network in a real browser (Debian's Chromium).
+"""The theme in a real browser (Debian's Chromium), beyond the every-page sweep.
 
-For each HTML file in the built sample (whatever generators wrote it, so
-member and podcast pages are covered as soon as they exist): no request to
-another host, no console error, no axe-core WCAG 2.x A/AA violation, exactly
-one h1. Member markup never runs, embeds load only after a click, and the
-checks themselves catch what they must. Keyboard: test_theme_keyboard.py;
-phones: test_theme_phone.py; the Nu HTML checker: test_theme_html_checker.py.
+The sweep (tests/test_theme_sweep_*.py, one module per section so test
+workers share it) loads each HTML file of the built sample: no request to
+another host, no console error, no cookie, no axe-core WCAG 2.x A/AA
+violation, exactly one h1, no sideways scrolling at 320 px. Here: the
+sections cover every page, member markup never runs, embeds load only after
+a click, and the sweep's checks catch what they must. Keyboard:
+test_theme_keyboard.py; phones: test_theme_phone.py; the Nu HTML checker:
+test_theme_html_checker.py.
 """
 
 from __future__ import annotations
-
-import time
 
 import pytest
 
 from browser import chromium
 from theme_checks import (
-    axe_violations,
+    DESKTOP,
+    OTHER_SECTION,
+    SWEEP_SECTIONS,
     guard_context,
     html_pages,
-    preload_axe,
+    page_problems,
     served_page,
+    sweep_section,
     watch_page,
 )
 
 pytestmark = pytest.mark.browser
 
 
-#: the page loads at the desktop size; each page is then also measured at an old
-#: phone's width (or a large system font) without loading it again
-DESKTOP = {"width": 1280, "height": 720}
-SMALL_PHONE = {"width": 320, "height": 640}
-
-
-@pytest.fixture(scope="module")
-def site_browser(sample_site, sample_url):
-    """One page for the sweep over all pages, with axe-core loaded into each page as
-    it opens; every request off loopback is blocked."""
-    with chromium(locale="de-DE", viewport=DESKTOP) as context:
-        watch = guard_context(context)
-        preload_axe(context)
-        page = context.new_page()
-        watch_page(page, watch)
-        yield page, watch
-
-
-def page_problems(page, watch) -> list[str]:
-    """What is wrong with the loaded page: foreign requests, console errors, not
-    exactly one h1, axe violations, and sideways scrolling on a small phone."""
-    found = [f"request to another host: {url}" for url in watch.external]
-    found += [f"console error: {text}" for text in watch.console_errors]
-    h1_count = page.locator("h1").count()
-    if h1_count != 1:
-        found.append(f"{h1_count} h1 elements (exactly one expected)")
-    found += [f"axe: {line}" for line in axe_violations(page)]
-    page.set_viewport_size(SMALL_PHONE)
-    width = page.evaluate("document.documentElement.scrollWidth")
-    if width > SMALL_PHONE["width"]:
-        found.append(f"scrolls sideways on a small phone: {width}px wide at 320px")
-    page.set_viewport_size(DESKTOP)
-    return found
-
-
-def test_every_page_is_private_error_free_accessible_and_fits_a_small_phone(
-    sample_site, sample_url, site_browser
-):
-    """At 320 px long German words break, cards and fact lists shrink; only code
-    blocks scroll, inside themselves."""
-    page, watch = site_browser
-    problems: dict[str, list[str]] = {}
-    paths = html_pages(sample_site.output)
-    assert len(paths) > 50, "the sample network should have many pages"
-    started = time.monotonic()
-    for path in paths:
-        watch.reset()
-        page.goto(f"{sample_url}/{path}", wait_until="load")
-        found = page_problems(page, watch)
-        if found:
-            problems[path or "/"] = found
-    elapsed = time.monotonic() - started
-    report = "\n".join(f"{path}:\n  " + "\n  ".join(lines) for path, lines in problems.items())
-    assert not problems, f"{len(problems)} of {len(paths)} pages fail:\n{report}"
-    print(f"{len(paths)} pages checked in {elapsed:.1f} s")
-
-
-def test_no_cookies_are_set(sample_url, site_browser):
-    page, _watch = site_browser
-    page.goto(f"{sample_url}/")
-    assert page.context.cookies() == []
+def test_every_page_belongs_to_exactly_one_sweep(sample_site):
+    """The sweep modules (test_theme_sweep_*.py) split the pages by section; each
+    named section still has pages (a renamed URL would empty it silently), and
+    whatever no section names is swept with the network's pages."""
+    sections = {}
+    for path in html_pages(sample_site.output):
+        sections.setdefault(sweep_section(path), []).append(path)
+    assert set(sections) == {*SWEEP_SECTIONS, OTHER_SECTION}
+    assert all(len(paths) >= 10 for paths in sections.values()), sections
+    assert "" in sections[OTHER_SECTION] and "404.html" in sections[OTHER_SECTION]
 
 
 XSS_POST = """Title: Böse <script>window.__xss = 1</script><img src=x onerror="window.__xss = 2">

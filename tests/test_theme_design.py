@@ -2,7 +2,7 @@
 
 Durations in words, one spelling and German address per tag, code blocks a
 keyboard can scroll, the home page's identity, the folding menu, the podcast
-header. Browser-level checks (axe, layout) live in test_theme_browser.py.
+header. Browser-level checks (axe, layout) live in test_theme_sweep_*.py.
 """
 
 import datetime

@@ -24,7 +24,7 @@ from browser import CHROMIUM, require_chromium
 from compressed_server import serve_compressed
 from sitebuild import PROJECT_ROOT
 
-pytestmark = pytest.mark.browser
+pytestmark = [pytest.mark.browser, pytest.mark.long(45)]
 
 LIGHTHOUSE = PROJECT_ROOT / "tools" / "lighthouse"
 PAGES = [

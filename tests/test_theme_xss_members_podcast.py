@@ -3,7 +3,10 @@
 Issue 6, item 7: with autoescape on, a script tag, an event-handler attribute or
 a ``javascript:`` URL in any member, competence, post or episode field never
 executes in Chromium. One small network (tests/fixtures/network plus hostile
-files) is built once; every HTML page of it is visited in one browser. The
+files, plus what a member may legitimately write: self-links, a post in
+another language, ids and classes in raw HTML) is built once; every HTML page
+of it is visited in one browser, where no script may run and no member id
+may clobber a global name. The
 podcast feed and the JSON-LD blocks must carry the hostile text only escaped.
 Values that validation refuses (links, addresses) are checked without a
 browser: they stop the build with a clear message.
@@ -113,6 +116,30 @@ Text.
 """
 
 
+# What a member may legitimately write (issue 10, items 1, 7 and 9): self-links
+# through {filename}, a post in another configured language, ids and classes
+# in raw HTML. A member's <div id="__xss"> must not clobber a global name.
+SELF_LINKING_BODY = """Ein Link auf sich selbst: [hier]({filename}/blog/legal.md#ziele).
+
+<div id="__xss" class="button skip-link">Block</div>
+<div id="inhalt">Kein zweites Hauptziel</div>
+<a id="location" href="#ziele">Sprung</a>
+
+## Ziele
+
+Text mit Fußnote[^1].
+
+[^1]: Die Fußnote.
+"""
+
+SELF_LINKING_POSTS = {
+    "blog/legal.md": "Title: Legal\nSlug: legal\nDate: 2026-03-01\nAuthor: anna-beispiel\n"
+    "Category: Netzwerk & Freunde\nTags: inklusion\n\n" + SELF_LINKING_BODY,
+    "blog/english.md": "Title: English\nSlug: english\nDate: 2026-03-02\nLang: en\n\n"
+    "[back]({filename}/blog/legal.md)\n",
+}
+
+
 def hostile_network(root):
     content = root / "content"
     shutil.copytree(FIXTURES / "network", content)
@@ -128,6 +155,7 @@ def hostile_network(root):
             "audio/folge-boese.chapters.json": json.dumps(CHAPTERS, ensure_ascii=False),
             "audio/folge-boese.vtt": TRANSCRIPT,
             "blog/beitrag-boese.md": POST,
+            **SELF_LINKING_POSTS,
         },
     )
 
@@ -265,6 +293,15 @@ def test_podcast_feed_holds_the_hostile_text_only_escaped(hostile_site):
     assert not re.search(r"\son[a-z]+\s*=", lowered)
 
 
+def test_member_ids_and_classes_cannot_pose_as_the_sites_own(hostile_site):
+    html = hostile_site.page("blog/legal/index.html")
+    assert 'id="text-__xss"' in html and 'id="__xss"' not in html
+    assert html.count('id="inhalt"') == 1  # the theme's main element only
+    assert 'class="button skip-link">Block' not in html
+    assert 'href="#text-ziele"' in html and 'id="text-ziele"' in html
+    assert 'href="#text-fn:1"' in html and 'id="text-fn:1"' in html
+
+
 @pytest.mark.browser
 def test_nothing_executes_on_any_page_in_chromium(hostile_site):
     from theme_checks import html_pages, served_page
@@ -282,14 +319,21 @@ def test_nothing_executes_on_any_page_in_chromium(hostile_site):
             for x, y in ((200, 300), (600, 500), (900, 200)):
                 page.mouse.move(x, y)  # would fire an onmouseover that survived
             found = [f for f in page.evaluate(handlers_js) if (path, f) != SEARCH_UI_FORM]
-            if page.evaluate("window.__xss") is not None:
-                found.append(f"window.__xss = {page.evaluate('window.__xss')}")
+            xss, location, main_count = page.evaluate(
+                "() => [typeof window.__xss, typeof window.location.href,"
+                " document.querySelectorAll('#inhalt').length]"
+            )
+            if xss != "undefined":  # set by a script, or a member's id clobbering it
+                found.append(f"window.__xss is a {xss}: {page.evaluate('String(window.__xss)')}")
+            if location != "string" or main_count != 1:
+                found.append(f"location.href is a {location}, {main_count} #inhalt elements")
             if found:
                 problems[path or "/"] = found
     assert not problems, "\n".join(f"{p}: {f}" for p, f in problems.items())
     assert watch.dialogs == []
     assert watch.external == []
     assert len(paths) > 20
+    assert "blog/legal/" in paths and any("english" in p for p in paths)
 
 
 # --- values validation refuses ------------------------------------------------

@@ -1,6 +1,6 @@
 """Helpers for the theme's browser suite: pages of a built site, guards, axe, focus.
 
-Used by tests/test_theme_browser.py; kept separate so other browser tests (the
+Used by the sweep (tests/test_theme_sweep_*.py); kept separate so other browser tests (the
 members directory, the podcast player) can reuse the same guards.
 """
 
@@ -168,3 +168,76 @@ def one_page_per_kind(paths: list[str]) -> list[str]:
         if fixed in paths:
             chosen.setdefault(fixed or "home", fixed)
     return sorted(set(chosen.values()))
+
+
+# --- The every-page sweep (tests/test_theme_sweep_*.py) ------------------------
+
+#: the page loads at the desktop size; each page is then also measured at an old
+#: phone's width (or a large system font) without loading it again
+DESKTOP = {"width": 1280, "height": 720}
+SMALL_PHONE = {"width": 320, "height": 640}
+
+#: The sweep over every page is split by section into modules that run on
+#: different test workers side by side (it is the suite's longest check).
+#: Sections are chosen by a path's first folder; every page not in a named
+#: section belongs to "network", so no page can fall between the modules.
+SWEEP_SECTIONS = {
+    "directory": {"mitglieder", "kompetenzen", "regionen", "formate", "mitgliedsart"},
+    "writing": {"blog", "thema", "themen", "kategorie", "kategorien", "archiv"},
+}
+OTHER_SECTION = "network"
+
+
+def sweep_section(path: str) -> str:
+    """Which sweep module checks the page at URL path ``path``."""
+    first = path.strip("/").split("/")[0]
+    for section, folders in SWEEP_SECTIONS.items():
+        if first in folders:
+            return section
+    return OTHER_SECTION
+
+
+def page_problems(page, watch) -> list[str]:
+    """What is wrong with the loaded page: foreign requests, console errors, not
+    exactly one h1, axe violations, and sideways scrolling on a small phone."""
+    found = [f"request to another host: {url}" for url in watch.external]
+    found += [f"console error: {text}" for text in watch.console_errors]
+    h1_count = page.locator("h1").count()
+    if h1_count != 1:
+        found.append(f"{h1_count} h1 elements (exactly one expected)")
+    found += [f"axe: {line}" for line in axe_violations(page)]
+    page.set_viewport_size(SMALL_PHONE)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    if width > SMALL_PHONE["width"]:
+        found.append(f"scrolls sideways on a small phone: {width}px wide at 320px")
+    page.set_viewport_size(DESKTOP)
+    return found
+
+
+def sweep(output: Path, url: str, section: str) -> tuple[list[str], dict[str, list[str]]]:
+    """Load every page of ``section`` of the site built into ``output`` (served at
+    ``url``) in one guarded page with axe-core preloaded; returns the pages
+    checked and the problems found per page."""
+    from browser import chromium
+
+    paths = [path for path in html_pages(output) if sweep_section(path) == section]
+    problems: dict[str, list[str]] = {}
+    with chromium(locale="de-DE", viewport=DESKTOP) as context:
+        watch = guard_context(context)
+        preload_axe(context)
+        page = context.new_page()
+        watch_page(page, watch)
+        for path in paths:
+            watch.reset()
+            page.goto(f"{url}/{path}", wait_until="load")
+            found = page_problems(page, watch)
+            if found:
+                problems[path or "/"] = found
+        if context.cookies():
+            problems["(all pages)"] = [f"cookies set: {context.cookies()}"]
+    return paths, problems
+
+
+def sweep_report(paths: list[str], problems: dict[str, list[str]]) -> str:
+    lines = "\n".join(f"{path}:\n  " + "\n  ".join(found) for path, found in problems.items())
+    return f"{len(problems)} of {len(paths)} pages fail:\n{lines}"
