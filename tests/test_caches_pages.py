@@ -44,10 +44,11 @@ class Site:
         self.theme = root / "theme"
         shutil.copytree(PROJECT_ROOT / "themes" / "knotenpunkt", self.theme)
         self.output = root / "output"
-        self.settings = {"DATES_TODAY": TODAY, "DEFAULT_PAGINATION": 2}
+        # one member per directory page: an edit must re-render only its own page
+        self.settings = {"DATES_TODAY": TODAY, "DEFAULT_PAGINATION": 2, "MEMBERS_PER_PAGE": 1}
         self.fresh_builds = 0
 
-    def build(self, output: Path, cache: Path) -> None:
+    def build(self, output: Path, cache: Path):
         outcome = atomic_build(
             PELICANCONF,
             output,
@@ -57,16 +58,19 @@ class Site:
             **self.settings,
         )
         assert outcome.exit_code == 0
+        return outcome
 
     def rebuild(self) -> dict:
         """The incremental build; what it rendered. A fresh build must equal it."""
-        self.build(self.output, self.root / "cache")
+        outcome = self.build(self.output, self.root / "cache")
         done = {"rendered": set(pages.last["rendered"]), "reused": pages.last["reused"]}
+        done["warnings"] = outcome.warnings
         self.fresh_builds += 1
         fresh = self.root / f"fresh-{self.fresh_builds}"
-        self.build(fresh, self.root / f"fresh-cache-{self.fresh_builds}")
+        fresh_outcome = self.build(fresh, self.root / f"fresh-cache-{self.fresh_builds}")
         assert pages.last["reused"] == 0
         assert differences(fresh, self.output) == []
+        assert fresh_outcome.warnings == outcome.warnings, "every warning reported again"
         shutil.rmtree(fresh)
         return done
 
@@ -121,6 +125,22 @@ def test_a_member_summary(site):
     assert ZORA not in done["rendered"] and IMPRESSUM not in done["rendered"]
 
 
+DIRECTORY_PAGES = [f"mitglieder/seite/{number}/index.html" for number in (2, 3, 4)]
+
+
+def test_a_member_summary_renders_only_her_directory_page(site):
+    """Zora is on the last directory page; the first page holds the filter's index of all."""
+    assert all((site.output / page).is_file() for page in DIRECTORY_PAGES)
+    assert "Lesepatin" in site.page(DIRECTORY_PAGES[-1])
+    site.edit("content/members/zora-zander.md", "Summary: Lesepatin.", "Summary: Vorlesepatin.")
+    done = site.rebuild()
+    assert "Vorlesepatin" in site.page(DIRECTORY_PAGES[-1])
+    assert "Vorlesepatin" in site.page("mitglieder/index.html")  # the filter's index
+    assert {ZORA, DIRECTORY_PAGES[-1], "mitglieder/index.html"} <= done["rendered"]
+    assert not done["rendered"] & set(DIRECTORY_PAGES[:-1]), done["rendered"]
+    assert PROFILE not in done["rendered"]
+
+
 def test_a_member_name_reaches_the_posts_naming_her(site):
     site.edit("content/members/anna-beispiel.md", "Title: Anna Beispiel", "Title: Anna Neuname")
     done = site.rebuild()
@@ -153,6 +173,21 @@ def test_a_post_text_and_its_automatic_summary(site):
     assert "blog/beitrag-1/index.html" not in done["rendered"]
 
 
+def test_markup_the_sanitiser_removes_is_reported_on_every_build(site):
+    """The sanitiser's answers are cached (``caches.sanitize``), its findings too."""
+    before = site.rebuild()["warnings"]
+    site.edit(
+        "content/blog/beitrag-2.md",
+        "Ein Absatz über",
+        'Ein <span onclick="alert(1)" class="rot">Absatz</span> über',
+    )
+    done = site.rebuild()
+    assert done["warnings"] == before + 2  # the handler and the class
+    assert "onclick" not in site.page("blog/beitrag-2/index.html")
+    assert 'class="rot"' not in site.page("blog/beitrag-2/index.html")
+    assert site.rebuild()["warnings"] == done["warnings"]  # answered from the cache
+
+
 def test_a_new_post_shifts_the_pagination(site):
     (site.content / "blog" / "beitrag-9.md").write_text(post(9), "utf-8")
     site.rebuild()
@@ -165,12 +200,15 @@ def test_a_new_and_a_removed_member(site):
         "Formats: online\nSummary: Neu im Netzwerk.\n\nText.\n",
         "utf-8",
     )
-    site.rebuild()
+    site.rebuild()  # the pagination shifts: every member after Nele moves a page on
     assert "Nele Neu" in site.page("mitglieder/index.html")
+    assert "Nele Neu" in site.page("mitglieder/seite/2/index.html")
+    assert (site.output / "mitglieder/seite/5/index.html").is_file()
     (site.content / "members" / "oskar-oehler.md").unlink()
     site.edit("content/blog/rechnen.md", "anna-beispiel, oskar-oehler", "anna-beispiel")
     site.rebuild()
     assert not (site.output / "mitglieder" / "oskar-oehler").exists()
+    assert not (site.output / "mitglieder/seite/5").exists()
 
 
 def test_a_template_edit(site):
@@ -258,3 +296,20 @@ def test_a_helper_records_the_content_objects_it_is_given_inside_other_objects()
     finally:
         pages._stack.clear()
     assert list(recorder.objects.values()) == [item]
+
+
+def test_plain_values_inside_containers_are_told_apart():
+    """Text goes into its container's digest as it is, with its length and type."""
+    pages.reset()
+    different = [
+        (["a\0b"], ["a", "b"]),
+        ({"a": "bc"}, {"ab": "c"}),
+        (["1"], [1]),
+        ([b"x"], ["x"]),
+        (("a", "b"), ["a", "b"]),
+        ({"a", "b"}, {"a", "c"}),
+    ]
+    for one, other in different:
+        assert pages.value_print(one) != pages.value_print(other), (one, other)
+    assert pages.value_print({"a": 1, "b": [2]}) == pages.value_print({"b": [2], "a": 1})
+    pages.reset()

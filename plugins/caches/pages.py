@@ -129,6 +129,12 @@ _scope = {"page": False}
 _facts: dict[tuple, tuple] = {}
 _attribute_memo: dict[tuple, bytes | None] = {}
 _object_memo: dict[str, bytes | None] = {}
+#: facts of the last build's records found true in this one (see ``_unchanged``):
+#: attribute facts per ``localsiteurl``, object facts, and name facts with the value
+_confirmed: dict[object, set[tuple]] = {}
+_confirmed_objects: set[tuple] = set()
+_confirmed_names: dict[tuple, object] = {}
+_NONE = object()  # not even ``missing``, which a name may resolve to
 #: values being fingerprinted (ids), and how often one was met inside itself
 _in_progress: set[int] = set()
 _cycles = [0]
@@ -196,14 +202,30 @@ def value_print(value, depth: int = 0) -> bytes:
 
 def name_print(name: str, value, localcontext: dict, globals_: dict) -> bytes:
     """The digest of a name's value; what only this page holds is forgotten after it."""
-    shared = (_state["context"] or {}).get(name, missing) is value or (
-        name not in localcontext and globals_.get(name, missing) is value
-    )
-    _scope["page"] = not shared
+    _scope["page"] = not _shared_value(name, value, localcontext, globals_)
     try:
         return value_print(value)
     finally:
         _scope["page"] = False
+
+
+def _part(value, depth: int) -> bytes:
+    """``value`` as a self-delimiting part of its container's digest.
+
+    Plain values go in as they are (most of a content object is text: a digest
+    of its own for every string cost more than everything else); other values
+    by their digest.
+    """
+    if isinstance(value, PLAIN):
+        kind = type(value).__name__.encode()
+        if isinstance(value, str):
+            data = value.encode("utf-8", "surrogatepass")
+        elif type(value) is bytes:
+            data = value
+        else:
+            data = repr(value).encode()
+        return b"%d:%s%d:%s" % (len(kind), kind, len(data), data)
+    return b"#" + value_print(value, depth)
 
 
 def _value_print(value, depth: int) -> bytes:
@@ -214,13 +236,11 @@ def _value_print(value, depth: int) -> bytes:
             raise Untrackable(f"content without a key: {value!r}")
         return _digest(b"C", key.encode())
     if isinstance(value, list | tuple):
-        return _digest(name, *(value_print(item, depth + 1) for item in value))
+        return _digest(name, *(_part(item, depth + 1) for item in value))
     if isinstance(value, set | frozenset):
-        return _digest(name, *sorted(value_print(item, depth + 1) for item in value))
+        return _digest(name, *sorted(_part(item, depth + 1) for item in value))
     if isinstance(value, dict):
-        pairs = sorted(
-            value_print(k, depth + 1) + value_print(v, depth + 1) for k, v in value.items()
-        )
+        pairs = sorted(_part(k, depth + 1) + _part(v, depth + 1) for k, v in value.items())
         return _digest(name, *pairs)
     if isinstance(value, datetime.date | datetime.time | datetime.timedelta):
         return _digest(
@@ -421,11 +441,15 @@ def tracked(helper):
 
 
 HELPER_TYPES = (types.FunctionType, types.BuiltinFunctionType, types.MethodType, functools.partial)
+#: helpers that read nothing of a content object: ``len`` (Jinja's ``length`` and
+#: ``count``) counts a list, whose members are recorded by identity wherever it
+#: came from; tracking it made every directory page depend on every member
+READS_NO_OBJECT = (len,)
 
 
 def _own_helper(value) -> bool:
     """A function of the project, a plugin or Pelican (Jinja's own read through ``getattr``)."""
-    if not isinstance(value, HELPER_TYPES):
+    if not isinstance(value, HELPER_TYPES) or any(value is known for known in READS_NO_OBJECT):
         return False
     function = value.func if isinstance(value, functools.partial) else value
     return not str(getattr(function, "__module__", "") or "").startswith("jinja2")
@@ -587,24 +611,52 @@ def _resolve(name: str, localcontext: dict, template):
     return (getattr(template, "globals", None) or {}).get(name, missing)
 
 
+def _shared_value(name: str, value, localcontext: dict, globals_: dict) -> bool:
+    """Whether ``value`` is the build's own (its context or the globals), not this page's."""
+    return (_state["context"] or {}).get(name, missing) is value or (
+        name not in localcontext and globals_.get(name, missing) is value
+    )
+
+
 def _unchanged(record: dict, localcontext: dict, template) -> bool:
+    """Whether everything ``record`` says the page read is the same in this build.
+
+    Thousands of pages share most of their facts (the same member's name on
+    every page that links her, ``SITEURL`` at one depth): a fact found true
+    once in this build is kept in a set, and a page whose facts are all in it
+    is decided by one set comparison instead of one evaluation per fact.
+    """
     localsiteurl = localcontext.get("localsiteurl")
     globals_ = getattr(template, "globals", None) or {}
     try:
-        for name, found in record["names"]:
+        for fact in record["names"]:
+            name, found = fact
             value = _resolve(name, localcontext, template)
+            if _confirmed_names.get(fact, _NONE) is value:
+                continue  # the build's own value, found unchanged for an earlier page
             if name_print(name, value, localcontext, globals_) != found:
                 return _changed(f"name {name}")
+            if _shared_value(name, value, localcontext, globals_):
+                _confirmed_names[fact] = value
     except Untrackable:
         return _changed("untrackable name")
     finally:
         _page_memo.clear()
-    for key, attribute, found in record["attributes"]:
-        if attribute_print(key, attribute, localsiteurl) != found:
-            return _changed(f"attribute {key.split(':')[0]}.{attribute}")
-    for key, found in record["objects"]:
-        if object_print(key) != found:
-            return _changed(f"object {key.split(':')[0]}")
+    confirmed = _confirmed.setdefault(localsiteurl, set())
+    if not confirmed.issuperset(record["attributes"]):
+        for fact in record["attributes"]:
+            if fact not in confirmed:
+                key, attribute, found = fact
+                if attribute_print(key, attribute, localsiteurl) != found:
+                    return _changed(f"attribute {key.split(':')[0]}.{attribute}")
+                confirmed.add(fact)
+    if not _confirmed_objects.issuperset(record["objects"]):
+        for fact in record["objects"]:
+            if fact not in _confirmed_objects:
+                key, found = fact
+                if object_print(key) != found:
+                    return _changed(f"object {key.split(':')[0]}")
+                _confirmed_objects.add(fact)
     return True
 
 
@@ -644,7 +696,12 @@ def link(old: str, new: str) -> bool:
     try:
         folder = os.path.dirname(new)
         if folder not in _made:
-            os.makedirs(folder, exist_ok=True)
+            try:
+                os.mkdir(folder)  # one call where the parent exists (nearly always)
+            except FileExistsError:
+                pass
+            except FileNotFoundError:
+                os.makedirs(folder, exist_ok=True)
             _made.add(folder)
         try:
             os.link(old, new)
@@ -755,5 +812,8 @@ def reset() -> None:
     _state["context"] = None
     _attribute_memo.clear()
     _object_memo.clear()
+    _confirmed.clear()
+    _confirmed_objects.clear()
+    _confirmed_names.clear()
     _made.clear()
     _in_progress.clear()

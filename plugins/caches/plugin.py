@@ -7,7 +7,18 @@ from pelican import signals
 
 from knotenpunkt.build import published
 
-from . import cards, lint, markdown, pages, reading, search_index, templates, urls, verdicts
+from . import (
+    cards,
+    lint,
+    markdown,
+    pages,
+    reading,
+    sanitize,
+    search_index,
+    templates,
+    urls,
+    verdicts,
+)
 
 
 def register() -> None:
@@ -35,3 +46,6 @@ def register() -> None:
     signals.initialized.connect(search_index.start)
     published.connect(search_index.finish_after_swap)
     signals.finalized.connect(templates.save)
+    sanitize.install()
+    signals.initialized.connect(sanitize.start)
+    signals.finalized.connect(sanitize.save)
