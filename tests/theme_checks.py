@@ -241,3 +241,20 @@ def sweep(output: Path, url: str, section: str) -> tuple[list[str], dict[str, li
 def sweep_report(paths: list[str], problems: dict[str, list[str]]) -> str:
     lines = "\n".join(f"{path}:\n  " + "\n  ".join(found) for path, found in problems.items())
     return f"{len(problems)} of {len(paths)} pages fail:\n{lines}"
+
+
+def sweep_test(section: str):
+    """The sweep test of one section, for a module ``test_theme_sweep_<section>.py``
+    (one module per section, so test workers share the sweep)."""
+
+    def test(sample_site, sample_url):
+        paths, problems = sweep(sample_site.output, sample_url, section)
+        assert len(paths) >= 10, paths
+        assert not problems, sweep_report(paths, problems)
+
+    test.__doc__ = (
+        f"Every page of the section {section!r}: private, error-free, accessible, and "
+        "it fits a small phone (long German words break, cards and fact lists shrink; "
+        "only code blocks scroll, inside themselves)."
+    )
+    return test
