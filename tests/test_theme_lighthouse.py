@@ -2,7 +2,7 @@
 
 Accessibility, best practices and SEO score 100, performance at least 95 (a
 page below that is audited again, up to three runs, since the timing depends
-on how busy the machine is), and nothing moves after the first paint, on the five pages visitors land on most:
+on how busy the machine is), and nothing moves after the first paint (beyond a pixel), on the five pages visitors land on most:
 home, directory, a profile, the podcast index and an episode.
 
 Lighthouse 12.2.3 comes from npm into tools/lighthouse/ (package.json and
@@ -38,6 +38,12 @@ PAGES = [
 # paint (inside the element's shadow tree, 0.005 on the episode page); nothing
 # the page or its scripts do may move anything beyond that.
 NATIVE_CONTROLS_SHIFT = 0.01
+# Every other page: nothing may move, up to a one-pixel move of a large part of
+# the page. A busy CI run once measured 0.0005 on the podcast index (a page
+# without any script); thirteen audits of it, quiet and under load, gave 0. A
+# script that inserts or resizes anything costs 0.01 and more (a 412 x 823
+# phone: a banner of 50 px pushing the page down is about 0.06).
+STILL_PAGE_SHIFT = 0.001
 
 
 def require_lighthouse() -> str:
@@ -113,7 +119,9 @@ def test_lighthouse_scores_on_a_phone(reports, page):
         f"/{page}: layout shift {report['layoutShift']}"
     )
     if "folge-" not in page:
-        assert report["layoutShift"] == 0, f"/{page}: layout shift {report['layoutShift']}"
+        assert report["layoutShift"] < STILL_PAGE_SHIFT, (
+            f"/{page}: layout shift {report['layoutShift']}"
+        )
 
 
 def test_the_server_compresses_text(sample_site):
