@@ -21,3 +21,13 @@ def members_content(root: Path, files: dict[str, str | bytes] | None = None) -> 
 
 def build_members_site(root: Path, files: dict[str, str | bytes] | None = None, **overrides):
     return build_site(members_content(root, files), root / "output", **overrides)
+
+
+def zoras_post(number: int, text: str = "Ein Absatz über das Lernen.", date: str = "") -> str:
+    """Blog post number ``number`` (slug ``beitrag-<number>``) by Zora Zander, dated
+    February ``number``, 2026 unless ``date`` says otherwise."""
+    return (
+        f"Title: Beitrag {number}\nSlug: beitrag-{number}\n"
+        f"Date: {date or f'2026-02-{number:02d}'} 10:00\n"
+        f"Authors: zora-zander\nTags: legasthenie\n\n{text}\n"
+    )

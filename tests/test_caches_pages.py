@@ -19,18 +19,11 @@ from knotenpunkt.plugins.caches import pages, reading
 
 from dates_fixture import TODAY, meeting
 from knotenpunkt.build import atomic_build
-from members_fixture import members_content
+from members_fixture import members_content, zoras_post
 from sitebuild import PROJECT_ROOT
 from test_caches import differences
 
 PELICANCONF = PROJECT_ROOT / "pelicanconf.py"
-
-
-def post(number: int, text: str = "Ein Absatz über das Lernen.") -> str:
-    return (
-        f"Title: Beitrag {number}\nSlug: beitrag-{number}\nDate: 2026-02-{number:02d} 10:00\n"
-        f"Authors: zora-zander\nTags: legasthenie\n\n{text}\n"
-    )
 
 
 class Site:
@@ -38,7 +31,7 @@ class Site:
         self.root = root
         self.content = members_content(root)
         for number in range(1, 4):
-            (self.content / "blog" / f"beitrag-{number}.md").write_text(post(number), "utf-8")
+            (self.content / "blog" / f"beitrag-{number}.md").write_text(zoras_post(number), "utf-8")
         (self.content / "termine").mkdir()
         (self.content / "termine" / "treffen.md").write_text(meeting(Groups=None), "utf-8")
         self.theme = root / "theme"
@@ -189,7 +182,7 @@ def test_markup_the_sanitiser_removes_is_reported_on_every_build(site):
 
 
 def test_a_new_post_shifts_the_pagination(site):
-    (site.content / "blog" / "beitrag-9.md").write_text(post(9), "utf-8")
+    (site.content / "blog" / "beitrag-9.md").write_text(zoras_post(9), "utf-8")
     site.rebuild()
     assert site.page("blog/beitrag-9/index.html")
 

@@ -22,19 +22,12 @@ import pytest
 from knotenpunkt.build import atomic_build
 from knotenpunkt.serve import DevServer
 from knotenpunkt.worker import BuildWorker
-from members_fixture import members_content
+from members_fixture import members_content, zoras_post
 from sitebuild import PROJECT_ROOT
 from test_caches import differences
 
 PROFILE = "mitglieder/anna-beispiel/index.html"
 BROKEN_DATE = "Den 31. Februar 2026 gibt es nicht."
-
-
-def post(number: int, text: str = "Ein Absatz über das Lernen.", date: str = "2026-02-03") -> str:
-    return (
-        f"Title: Beitrag {number}\nSlug: beitrag-{number}\nDate: {date} 10:00\n"
-        f"Authors: zora-zander\nTags: legasthenie\n\n{text}\n"
-    )
 
 
 class Site:
@@ -44,7 +37,7 @@ class Site:
         self.root = root
         self.content = members_content(root)
         for number in (1, 2):
-            (self.content / "blog" / f"beitrag-{number}.md").write_text(post(number), "utf-8")
+            (self.content / "blog" / f"beitrag-{number}.md").write_text(zoras_post(number), "utf-8")
         self.settings = root / "devloopconf.py"
         self.settings.write_text(
             "import os\nfrom knotenpunkt.conf import inherit\n"
@@ -137,14 +130,14 @@ def test_member_edit_is_rebuilt_incrementally_and_indexed_after_the_swap(site):
 def test_a_content_error_is_reported_by_its_build_and_gone_after_the_fix(site):
     broken = site.content / "blog" / "beitrag-2.md"
     published = (site.output / PROFILE).read_bytes()
-    broken.write_text(post(2, date="31.02.2026"), encoding="utf-8")
+    broken.write_text(zoras_post(2, date="31.02.2026"), encoding="utf-8")
     code, printed = site.build(site.worker)
     assert code == 1, printed
     assert BROKEN_DATE in printed and "beitrag-2.md" in printed
     assert "Traceback" not in printed
     assert (site.output / PROFILE).read_bytes() == published, "the last good site stays"
 
-    broken.write_text(post(2, text="Ein neuer Absatz."), encoding="utf-8")
+    broken.write_text(zoras_post(2, text="Ein neuer Absatz."), encoding="utf-8")
     code, printed = site.build(site.worker)
     assert code == 0, printed
     assert BROKEN_DATE not in printed, "a fixed mistake is not reported again"
