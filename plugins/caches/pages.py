@@ -666,12 +666,16 @@ def _changed(why: str) -> bool:
     return False
 
 
-def _same_file(path: str, stamp) -> bool:
+def stamp(stat: os.stat_result) -> tuple:
+    """What tells that a file of the last build is still the same file, unread."""
+    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
+
+
+def _same_file(path: str, known) -> bool:
     try:
-        stat = os.lstat(path)
+        return stamp(os.lstat(path)) == known
     except OSError:
         return False
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns) == stamp
 
 
 def reusable(name: str, template, localcontext: dict) -> str | None:
@@ -774,7 +778,7 @@ def save(_pelican=None) -> None:
             stat = os.lstat(os.path.join(output, name))
         except OSError:
             continue
-        kept[name] = dict(record, stamp=(stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns))
+        kept[name] = dict(record, stamp=stamp(stat))
     if os.environ.get("KNOTENPUNKT_CACHE_DEBUG"):
         print(
             f"pages: {_state['reused']} reused, {len(_state['rendered'])} rendered, "

@@ -47,10 +47,6 @@ def _debug(what: str) -> None:
         print(f"search index: {what}", file=sys.stderr)
 
 
-def _stamp(stat: os.stat_result) -> tuple:
-    return (stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns)
-
-
 def html_state(site: Path, bundle_dir: str, known: dict) -> tuple[bytes, dict]:
     """The digest of every HTML file (path and bytes) below ``site``, outside the bundle."""
     digests: dict = {}
@@ -65,7 +61,7 @@ def html_state(site: Path, bundle_dir: str, known: dict) -> tuple[bytes, dict]:
             relative = os.path.relpath(path, site)
             if relative.startswith(bundle):
                 continue
-            stamp = _stamp(os.lstat(path))
+            stamp = pages.stamp(os.lstat(path))
             digest = known.get((relative, stamp))
             if digest is None:
                 with open(path, "rb") as handle:
@@ -96,7 +92,7 @@ def _bundle_files(bundle: Path) -> dict[str, tuple]:
     for folder, _subfolders, files in os.walk(bundle):
         for name in files:
             path = os.path.join(folder, name)
-            found[os.path.relpath(path, bundle)] = _stamp(os.lstat(path))
+            found[os.path.relpath(path, bundle)] = pages.stamp(os.lstat(path))
     return found
 
 
@@ -104,7 +100,7 @@ def _link_bundle(old: Path, new: Path, files: dict[str, tuple]) -> bool:
     """Hard-link the previous bundle in place; False (nothing left behind) if it changed."""
     for relative, stamp in files.items():
         try:
-            if _stamp(os.lstat(old / relative)) != stamp:
+            if pages.stamp(os.lstat(old / relative)) != stamp:
                 return False
         except OSError:
             return False
@@ -137,22 +133,16 @@ def cached(build_index):
         key = hashlib.sha256(state + _code() + f"{bundle_dir}\0{language}".encode()).digest()
         bundle = site / bundle_dir
         root = settings.get(pages.PREVIOUS_OUTPUT)
-        reuse = (
-            root
-            and previous.get("key") == key
-            and not bundle.exists()
-            and _link_bundle(Path(root) / bundle_dir, bundle, previous.get("files", {}))
+        same = previous.get("key") == key
+        old_files = previous.get("files", {})
+        # the previous bundle serves when it is still right, or (devserver) until
+        # the fresh one is built after the site is published
+        link_old = (
+            root and not bundle.exists() and (same or (settings.get(AFTER_SWAP) and old_files))
         )
-        if not reuse:
-            if (
-                settings.get(AFTER_SWAP)
-                and root
-                and previous.get("files")
-                and not bundle.exists()
-                and _link_bundle(Path(root) / bundle_dir, bundle, previous.get("files", {}))
-            ):
-                # the old index for the moment; the cache keeps the old key,
-                # which still describes the linked bundle
+        if link_old and _link_bundle(Path(root) / bundle_dir, bundle, old_files):
+            if not same:
+                # the cache keeps the old key, which still describes the linked bundle
                 _state["pending"] = {
                     "path": path,
                     "key": key,
@@ -163,8 +153,10 @@ def cached(build_index):
                 }
                 _debug("the previous one until the site is published")
                 return bundle
+            _debug("linked")
+        else:
             bundle = build_index(site, bundle_dir, language)
-        _debug("linked" if reuse else "built")
+            _debug("built")
         # a failure only costs running Pagefind next time
         cachefile.save(path, {"key": key, "digests": digests, "files": _bundle_files(Path(bundle))})
         return bundle
