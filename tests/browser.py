@@ -67,22 +67,20 @@ def serve(directory: Path) -> Iterator[str]:
 # driver costs about a second of CPU, and the suite has dozens of browser
 # tests. Each test still gets its own context (cookies, storage, routes,
 # permissions), so no test sees another's state.
-_driver = None
 _playwright = None
 _browser = None
 
 
 def shared_browser():
     """This process's headless Chromium (Playwright sync API), launched on first use."""
-    global _driver, _playwright, _browser
+    global _playwright, _browser
     if _browser is not None and _browser.is_connected():
         return _browser
     from playwright.sync_api import sync_playwright
 
     executable = require_chromium()
     close_shared_browser()
-    _driver = sync_playwright()
-    _playwright = _driver.start()
+    _playwright = sync_playwright().start()
     _browser = _playwright.chromium.launch(
         executable_path=executable, headless=True, args=CHROMIUM_ARGS
     )
@@ -90,13 +88,13 @@ def shared_browser():
 
 
 def close_shared_browser() -> None:
-    global _driver, _playwright, _browser
+    global _playwright, _browser
     if _browser is not None:
         with suppress(Exception):  # already gone with its driver: nothing left to close
             _browser.close()
     if _playwright is not None:
         _playwright.stop()
-    _driver = _playwright = _browser = None
+    _playwright = _browser = None
 
 
 @contextmanager

@@ -93,7 +93,7 @@ def preload_axe(context) -> None:
     context.add_init_script(axe_source())
 
 
-def axe_violations(page, axe=None) -> list[str]:
+def axe_violations(page) -> list[str]:
     """axe-core's WCAG A/AA violations of the loaded page, one line each."""
     if not page.evaluate("typeof window.axe === 'object'"):
         page.evaluate(axe_source())
