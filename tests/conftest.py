@@ -1,10 +1,13 @@
 import fcntl
 import json
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
 
+from knotenpunkt.ram import ram_folder
 from sitebuild import PUBLISH, PUBLISHCONF, BuildResult, build_site, copy_sample
 
 
@@ -37,6 +40,31 @@ def built_once(tmp_path_factory, worker_id: str, name: str, build) -> BuildResul
             }
             done.write_text(json.dumps(saved), encoding="utf-8")
         return result
+
+
+#: free space the RAM folder needs: a full run writes about 1.3 GB (sites,
+#: Chromium profiles), most of it removed test by test
+#: (``tmp_path_retention_policy`` in pyproject.toml)
+RAM_FOLDER_MIN_FREE = 4 * 1024**3
+
+
+def pytest_configure(config):
+    """Temporary files in RAM: the suite builds a few hundred small sites.
+
+    Each build creates thousands of small files and folders, and on a disk
+    the kernel's work for that (journal, allocation) was about a tenth of the
+    suite's time. Set here, before pytest-xdist starts its workers, so they,
+    the builds they start, Chromium and Pagefind all inherit it. A folder the
+    user chose (``--basetemp``, ``TMPDIR``, ``PYTEST_DEBUG_TEMPROOT``) wins.
+    """
+    if hasattr(config, "workerinput") or config.option.basetemp:
+        return
+    if os.environ.get("TMPDIR") or os.environ.get("PYTEST_DEBUG_TEMPROOT"):
+        return
+    folder = ram_folder(RAM_FOLDER_MIN_FREE)
+    if folder is not None:
+        os.environ["TMPDIR"] = str(folder)
+        tempfile.tempdir = None  # gettempdir() reads TMPDIR again
 
 
 @pytest.fixture(scope="session", autouse=True)

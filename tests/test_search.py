@@ -74,7 +74,7 @@ def test_filter_order_is_canonical_whatever_order_pagefind_chose(tmp_path):
     results = set()
     for _run in range(6):
         shutil.rmtree(site / "pagefind", ignore_errors=True)
-        subprocess.run(pagefind_command(site, "pagefind", "de"), check=True)
+        subprocess.run(pagefind_command(site, site / "pagefind", "de"), check=True)
         canonicalise(site / "pagefind")
         results.add(tuple(sorted(files_of(site / "pagefind").items())))
     assert len(results) == 1
@@ -96,6 +96,55 @@ def test_only_marked_content_is_indexed_with_its_filters(tmp_path):
     assert list(entry["languages"]) == ["de"]
     assert entry["languages"]["de"]["page_count"] == 2  # not the unmarked list page
     assert len(list((bundle / "filter").iterdir())) == 1
+
+
+def test_the_bundle_is_the_same_from_ram_from_another_disk_and_in_place(tmp_path, monkeypatch):
+    """Pagefind writes into a RAM folder where there is one; the bundle that
+    reaches the site is the same whether it is moved there (one file system),
+    copied (another) or written in place (no RAM folder)."""
+    from knotenpunkt.plugins.search import index
+
+    moved = files_of(build_index(tiny_site(tmp_path / "moved")))
+    monkeypatch.setattr(index, "same_filesystem", lambda *folders: False)
+    copied = files_of(build_index(tiny_site(tmp_path / "copied")))
+    monkeypatch.setattr(index, "ram_folder", lambda *args: None)
+    in_place = files_of(build_index(tiny_site(tmp_path / "in-place")))
+    assert moved == copied == in_place
+    assert "pagefind-entry.json" in moved
+
+
+def test_a_copied_bundle_links_the_last_builds_unchanged_files(tmp_path, monkeypatch):
+    """After one page changed, the files of the last bundle with the same name
+    and bytes are hard-linked, the others are new files; the result is the
+    bundle a fresh index of the changed site gives."""
+    from knotenpunkt.plugins.search import index
+
+    monkeypatch.setattr(index, "same_filesystem", lambda *folders: False)
+    site = tiny_site(tmp_path)
+    old = build_index(site, "alt")
+    (site / "blog" / "tipps" / "index.html").write_text(
+        PAGE.format(title="Acht Tipps", kind="Blogbeitrag", text="Rechenschwäche erkennen."),
+        encoding="utf-8",
+    )
+    new = build_index(site, "neu", reuse_from=old)
+    fresh = build_index(site)
+    assert files_of(new) == files_of(fresh)
+    linked = {
+        p.relative_to(new).as_posix()
+        for p in new.rglob("*")
+        if p.is_file()
+        and (old / p.relative_to(new)).exists()
+        and p.stat().st_ino == (old / p.relative_to(new)).stat().st_ino
+    }
+    unchanged = {
+        name
+        for name, data in files_of(new).items()
+        if (old / name).is_file() and (old / name).read_bytes() == data
+    }
+    assert linked == unchanged
+    assert "pagefind-ui.js" in linked  # the UI never changes
+    assert any(name.startswith("fragment/") for name in linked)  # Anna's page did not change
+    assert set(files_of(new)) - unchanged  # the changed post's fragment and the index are new
 
 
 def test_a_rebuild_leaves_no_stale_index_files(tmp_path):

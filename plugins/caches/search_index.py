@@ -121,10 +121,10 @@ def _link_bundle(old: Path, new: Path, files: dict[str, tuple]) -> bool:
 def cached(build_index):
     """``search.index.build_index`` that reuses an unchanged bundle."""
 
-    def build(site, bundle_dir: str = "pagefind", language: str = "de"):
+    def build(site, bundle_dir: str = "pagefind", language: str = "de", reuse_from=None):
         settings = _state["settings"]
         if settings is None:
-            return build_index(site, bundle_dir, language)
+            return build_index(site, bundle_dir, language, reuse_from)
         site = Path(site)
         path = cachefile.path(settings, FILE_NAME)
         previous = cachefile.load(path, {})
@@ -155,7 +155,9 @@ def cached(build_index):
                 return bundle
             _debug("linked")
         else:
-            bundle = build_index(site, bundle_dir, language)
+            # the last build's bundle lends Pagefind's unchanged files
+            old = Path(root) / bundle_dir if root else reuse_from
+            bundle = build_index(site, bundle_dir, language, old)
             _debug("built")
         # a failure only costs running Pagefind next time
         cachefile.save(path, {"key": key, "digests": digests, "files": _bundle_files(Path(bundle))})
@@ -184,7 +186,7 @@ def finish_after_swap(output) -> bool:
     bundle = site / job["bundle_dir"]
     fresh = bundle.parent / f".{bundle.name}.fresh-{os.getpid()}"
     try:
-        job["build_index"](site, os.path.relpath(fresh, site), job["language"])
+        job["build_index"](site, os.path.relpath(fresh, site), job["language"], bundle)
         if bundle.exists():
             exchange_folders(fresh, bundle)
         else:  # nothing to replace (cannot happen unless deleted meanwhile)

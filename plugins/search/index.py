@@ -8,11 +8,15 @@ downloaded at build time.
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 from knotenpunkt.plugins.content_errors.i18n import _
+
+from knotenpunkt.ram import ram_folder, same_filesystem
 
 from .canonical import IndexFormatChanged, canonicalise
 
@@ -35,41 +39,41 @@ def pagefind_executable() -> Path:
         ) from None
 
 
-def pagefind_command(site: Path, bundle_dir: str, language: str) -> list[str]:
-    """The command line that indexes ``site`` into ``site/bundle_dir``."""
+#: free space Pagefind's scratch folder in RAM needs (a 2 000-member network's
+#: bundle is about 30 MB)
+SCRATCH_MIN_FREE = 256 * 1024**2
+
+
+def pagefind_command(site: Path, output: Path, language: str) -> list[str]:
+    """The command line that indexes ``site`` into the folder ``output``."""
     return [
         str(pagefind_executable()),
         "--site",
         str(site),
-        "--output-subdir",
-        bundle_dir,
+        "--output-path",
+        str(output),
         "--force-language",
         language,
         "--silent",
     ]
 
 
-def build_index(site: Path, bundle_dir: str = "pagefind", language: str = "de") -> Path:
-    """Index the HTML under ``site``; returns the bundle folder."""
-    site = Path(site)
-    bundle = site / bundle_dir
-    if bundle.is_dir():
-        shutil.rmtree(bundle)  # a devserver rebuild must not keep old fragments
+def _run_pagefind(site: Path, output: Path, language: str) -> None:
     done = subprocess.run(
-        pagefind_command(site, bundle_dir, language),
+        pagefind_command(site, output, language),
         capture_output=True,
         text=True,
         timeout=600,
         check=False,
     )
-    if done.returncode != 0 or not (bundle / "pagefind.js").is_file():
+    if done.returncode != 0 or not (output / "pagefind.js").is_file():
         raise SearchIndexError(
             _("Der Suchindex konnte nicht gebaut werden: {output}").format(
                 output=(done.stderr or done.stdout).strip()[-2000:]
             )
         )
     try:
-        canonicalise(bundle)
+        canonicalise(output)
     except IndexFormatChanged as changed:
         raise SearchIndexError(
             _(
@@ -77,4 +81,63 @@ def build_index(site: Path, bundle_dir: str = "pagefind", language: str = "de") 
                 "pagefind-bin in requirements.txt zu plugins/search/canonical.py?"
             ).format(reason=changed)
         ) from None
+
+
+def _same_bytes(first: Path, second: Path) -> bool:
+    try:
+        if first.stat().st_size != second.stat().st_size:
+            return False
+        return first.read_bytes() == second.read_bytes()
+    except OSError:
+        return False
+
+
+def place(fresh: Path, bundle: Path, reuse_from: Path | None) -> None:
+    """Copy the bundle ``fresh`` (another file system) to ``bundle``; a file with
+    the same name and bytes in ``reuse_from`` (the last build's bundle) is
+    hard-linked instead. Pagefind names most files by a hash of their content,
+    so after an edit nearly all of them are the last build's."""
+    for folder, _subfolders, files in os.walk(fresh):
+        relative = Path(folder).relative_to(fresh)
+        (bundle / relative).mkdir(parents=True, exist_ok=True)
+        for name in files:
+            source, target = Path(folder) / name, bundle / relative / name
+            old = reuse_from / relative / name if reuse_from is not None else None
+            if old is not None and _same_bytes(source, old):
+                try:
+                    os.link(old, target)
+                    continue
+                except OSError:
+                    pass
+            shutil.copyfile(source, target)
+
+
+def build_index(
+    site: Path, bundle_dir: str = "pagefind", language: str = "de", reuse_from=None
+) -> Path:
+    """Index the HTML under ``site`` into ``site/bundle_dir``; returns that folder.
+
+    Pagefind writes its bundle (a file per indexed page) into a scratch
+    folder in RAM where the machine has one (:mod:`knotenpunkt.ram`): on a
+    disk, creating those files costs about as much again as the indexing.
+    The finished bundle is then moved (same file system) or copied into the
+    site; ``reuse_from``, the last build's bundle, lends its unchanged files.
+    """
+    site = Path(site)
+    bundle = site / bundle_dir
+    if bundle.is_dir():
+        shutil.rmtree(bundle)  # a devserver rebuild must not keep old fragments
+    bundle.parent.mkdir(parents=True, exist_ok=True)
+    scratch_root = ram_folder(SCRATCH_MIN_FREE)
+    if scratch_root is None:
+        _run_pagefind(site, bundle, language)
+        return bundle
+    with tempfile.TemporaryDirectory(prefix="knotenpunkt-search-", dir=scratch_root) as scratch:
+        fresh = Path(scratch) / "bundle"
+        _run_pagefind(site, fresh, language)
+        if same_filesystem(fresh, bundle.parent):
+            os.rename(fresh, bundle)
+        else:
+            reuse = Path(reuse_from) if reuse_from is not None else None
+            place(fresh, bundle, reuse if reuse is not None and reuse.is_dir() else None)
     return bundle
