@@ -104,3 +104,29 @@ def test_changed_photo_gets_new_files_and_encoding_is_deterministic(tmp_path):
     assert third.exit_code == 0
     assert images.encode_count() == before + 6
     assert set(digests(third)) - set(first_files)  # new names: browsers never see stale photos
+
+
+def test_a_photo_is_decoded_once_per_process_and_a_broken_one_every_time(tmp_path, monkeypatch):
+    """The size check decodes the whole photo (a truncated file must fail
+    there, not in the encoder); the same bytes are not decoded again."""
+    import pytest
+    from knotenpunkt.plugins.images import store
+    from PIL import ImageOps
+
+    decoded = []
+    original = ImageOps.exif_transpose
+    monkeypatch.setattr(
+        ImageOps, "exif_transpose", lambda image: decoded.append(1) or original(image)
+    )
+    photo = tmp_path / "foto.jpg"
+    Image.new("RGB", (40, 30), "teal").save(photo, "JPEG")
+    data = photo.read_bytes() + b"anders als jedes andere Foto dieses Laufs"
+    photo.write_bytes(data)
+    assert store.upright_size(photo, data) == (40, 30)
+    assert store.upright_size(photo, data) == (40, 30)
+    assert len(decoded) == 1
+    broken = tmp_path / "kaputt.jpg"
+    broken.write_bytes(data[: len(data) // 2])
+    for _attempt in range(2):
+        with pytest.raises(OSError):
+            store.upright_size(broken, broken.read_bytes())

@@ -217,10 +217,7 @@ class ImageStore:
         image_header(absolute, source_path, field_name, self.settings, shown=path)
         data = absolute.read_bytes()
         try:
-            with Image.open(absolute) as probe:
-                probe.verify()
-            with Image.open(absolute) as image:
-                width, height = ImageOps.exif_transpose(image).size
+            width, height = upright_size(absolute, data)
         except (UnidentifiedImageError, OSError, SyntaxError, ValueError):
             raise ContentError(
                 source_path,
@@ -255,6 +252,27 @@ class ImageStore:
             clean = pixels_only(image)
         for variant in missing:
             encode(clean, variant, self.cache_dir / variant.filename, self.quality)
+
+
+#: upright size by the SHA-256 of a photo's bytes: decoding is a pure function of
+#: them, and a process that builds many times (the devserver's worker, the tests)
+#: would otherwise decode every photo again on every build
+_sizes: dict[bytes, tuple[int, int]] = {}
+
+
+def upright_size(path: Path, data: bytes) -> tuple[int, int]:
+    """The photo's size as shown (EXIF orientation applied), after decoding it
+    in full: a photo that cannot be decoded raises here, not in the encoder."""
+    key = hashlib.sha256(data).digest()
+    known = _sizes.get(key)
+    if known is not None:
+        return known
+    with Image.open(path) as probe:
+        probe.verify()
+    with Image.open(path) as image:
+        size = ImageOps.exif_transpose(image).size
+    _sizes[key] = size
+    return size
 
 
 def pixels_only(image: Image.Image) -> Image.Image:

@@ -5,16 +5,23 @@ it small save bandwidth with these. They are resized here with Pillow, not by
 the images plugin: that plugin claims its sources as private originals (member
 photos), which would unpublish the cover. Names carry a hash of the cover, so
 a new cover gets new addresses (apps cache artwork by URL). No metadata is
-copied; the same cover and Pillow version give the same bytes.
+copied; the same cover and Pillow version give the same bytes, so the copies
+are kept between builds in the folder of derived images
+(``IMAGES_CACHE_PATH``, also when the images plugin is off) under a name made
+of the cover's hash, the width and the recipe.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import posixpath
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
+import PIL
+from knotenpunkt.plugins.images.settings import cache_path
 from PIL import Image, UnidentifiedImageError
 
 from . import settings as ps
@@ -23,10 +30,19 @@ WIDTHS = (300, 600)  # below Apple's 1400 px minimum: what apps show in lists
 JPEG_QUALITY = 85
 
 
+#: what makes the bytes of a copy: part of its name in the cache
+RECIPE = f"lanczos-q{JPEG_QUALITY}-pillow{PIL.__version__}"
+
+
 @dataclass(frozen=True)
 class CoverSize:
     width: int
     path: str  # below the output folder
+    digest: str = ""  # of the cover's bytes
+
+    @property
+    def cache_name(self) -> str:
+        return f"podcast-cover-{self.digest}-{self.width}-{RECIPE}.jpg"
 
 
 def plan(settings) -> tuple[list[CoverSize], int] | None:
@@ -44,7 +60,7 @@ def plan(settings) -> tuple[list[CoverSize], int] | None:
     folder = ps.get(settings, "PODCAST_URL").strip("/")
     stem = posixpath.splitext(posixpath.basename(cover))[0]
     sizes = [
-        CoverSize(w, posixpath.join(folder, f"{stem}-{digest}-{w}.jpg"))
+        CoverSize(w, posixpath.join(folder, f"{stem}-{digest}-{w}.jpg"), digest)
         for w in WIDTHS
         if w < width
     ]
@@ -58,13 +74,22 @@ def srcset(settings, sizes: list[CoverSize], cover_width: int) -> str:
 
 
 def write(settings, sizes: list[CoverSize], output: str) -> None:
-    source = Path(settings["PATH"]) / ps.get(settings, "PODCAST_IMAGE")
-    with Image.open(source) as image:
-        rgb = image.convert("RGB")
+    cache = Path(cache_path(settings))
+    missing = [size for size in sizes if not (cache / size.cache_name).is_file()]
+    if missing:
+        source = Path(settings["PATH"]) / ps.get(settings, "PODCAST_IMAGE")
+        with Image.open(source) as image:
+            rgb = image.convert("RGB")
+        cache.mkdir(parents=True, exist_ok=True)
+        for size in missing:
+            height = round(rgb.height * size.width / rgb.width)
+            # a name of its own: two builds sharing the cache may write it at once
+            temporary = cache / f".{size.cache_name}.{os.getpid()}.part"
+            rgb.resize((size.width, height), Image.Resampling.LANCZOS).save(
+                temporary, "JPEG", quality=JPEG_QUALITY, optimize=True
+            )
+            os.replace(temporary, cache / size.cache_name)
     for size in sizes:
         target = Path(output) / size.path
         target.parent.mkdir(parents=True, exist_ok=True)
-        height = round(rgb.height * size.width / rgb.width)
-        rgb.resize((size.width, height), Image.Resampling.LANCZOS).save(
-            target, "JPEG", quality=JPEG_QUALITY, optimize=True
-        )
+        shutil.copyfile(cache / size.cache_name, target)
