@@ -15,15 +15,35 @@ from pathlib import Path
 RAM_FOLDER = Path("/dev/shm")
 
 
+def available_memory() -> int | None:
+    """Bytes of memory the kernel can still hand out (Linux), None where unknown.
+
+    A tmpfs reports its size limit (half the memory by default) as free space,
+    however much of the memory other programs use."""
+    try:
+        with open("/proc/meminfo", encoding="ascii") as meminfo:
+            for line in meminfo:
+                if line.startswith("MemAvailable:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
+
+
 def ram_folder(min_free: int, folder: Path = RAM_FOLDER) -> Path | None:
-    """``folder`` when it is writable and has ``min_free`` bytes free, else None."""
+    """``folder`` when it is writable and it and the memory have ``min_free``
+    bytes free, else None."""
     try:
         usage = os.statvfs(folder)
     except OSError:
         return None
     if not os.access(folder, os.W_OK | os.X_OK):
         return None
-    return folder if usage.f_bavail * usage.f_frsize >= min_free else None
+    free = usage.f_bavail * usage.f_frsize
+    memory = available_memory()
+    if memory is not None:
+        free = min(free, memory)
+    return folder if free >= min_free else None
 
 
 def same_filesystem(first: Path, second: Path) -> bool:

@@ -78,6 +78,8 @@ def test_without_javascript_facet_links_lead_to_static_pages(sample_url):
         # folded, so the first members are in view; one tap opens the links
         facets.locator("summary").click()
         facets.get_by_role("link", name="Dyskalkulie").click()
+        # the address changes when the new page starts; its cards are there once it loaded
+        page.wait_for_load_state()
         assert re.search(r"/kompetenzen/dyskalkulie/$", page.url)
         assert page.locator(".member-card__name").all_inner_texts() == [
             "Anna Beispiel",
@@ -87,6 +89,7 @@ def test_without_javascript_facet_links_lead_to_static_pages(sample_url):
         if not page.locator("[data-member-facets]").get_by_role("link", name="Online").is_visible():
             page.locator("[data-member-facets] summary").click()
         page.locator("[data-member-facets]").get_by_role("link", name="Online").click()
+        page.wait_for_load_state()
         assert page.url.endswith("/formate/online/")
         assert page.locator("h1").inner_text() == "Mitglieder, die online arbeiten"
 

@@ -251,15 +251,19 @@ def test_without_javascript_pages_and_facet_links_work(big_url):
         seen = visible_names(page)
         assert len(seen) == PER_PAGE
         page.get_by_role("link", name="Nächste Seite").click()
+        # the address changes when the new page starts; its cards are there once it loaded
+        page.wait_for_load_state()
         assert page.url.endswith("/mitglieder/seite/2/")
         assert "Seite 2 von 4" in page.locator("main").inner_text()
         second = visible_names(page)
         assert len(second) == PER_PAGE and not second & seen
         page.get_by_role("link", name="Vorherige Seite").click()
+        page.wait_for_load_state()
         assert page.url.endswith("/mitglieder/")
         facets = page.locator("[data-member-facets]")
         facets.locator("summary").click()  # folded until opened, also without JavaScript
         facets.get_by_role("link", name="Dyskalkulie").click()
+        page.wait_for_load_state()
         assert page.url.endswith("/kompetenzen/dyskalkulie/")
         assert set(page.locator(".member-card__name").all_inner_texts()) == names_with(
             "dyskalkulie"

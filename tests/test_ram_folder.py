@@ -22,6 +22,24 @@ def test_a_missing_or_full_folder_is_not_used(tmp_path):
     assert ram_folder(free_bytes(tmp_path) + 1024**3, tmp_path) is None
 
 
+def test_a_folder_is_not_used_when_memory_is_short(tmp_path, monkeypatch):
+    """A tmpfs reports its size limit as free, not what memory is left."""
+    from knotenpunkt import ram
+
+    monkeypatch.setattr(ram, "available_memory", lambda: 10 * 1024**2)
+    assert ram_folder(20 * 1024**2, tmp_path) is None
+    assert ram_folder(5 * 1024**2, tmp_path) == tmp_path
+
+
+def test_available_memory_is_read_from_the_kernel():
+    from knotenpunkt import ram
+
+    memory = ram.available_memory()
+    assert memory is None or memory > 0
+    if os.path.exists("/proc/meminfo"):
+        assert memory is not None
+
+
 def test_a_read_only_folder_is_not_used(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "access", lambda path, mode: False)
     assert ram_folder(1, tmp_path) is None
