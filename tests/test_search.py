@@ -113,6 +113,29 @@ def test_the_bundle_is_the_same_from_ram_from_another_disk_and_in_place(tmp_path
     assert "pagefind-entry.json" in moved
 
 
+def test_a_failure_in_the_ram_folder_falls_back_to_the_disk(tmp_path, monkeypatch):
+    """A RAM folder that fills up while Pagefind writes costs time, not the index."""
+    from knotenpunkt.plugins.search import index
+
+    site = tiny_site(tmp_path)
+    outputs = []
+    original = index._run_pagefind
+
+    def full_ram(site_, output, language):
+        outputs.append(output)
+        if not output.is_relative_to(site_):
+            raise OSError(28, "No space left on device")
+        original(site_, output, language)
+
+    monkeypatch.setattr(index, "_run_pagefind", full_ram)
+    monkeypatch.setattr(index, "ram_folder", lambda *args: tmp_path / "ram")
+    (tmp_path / "ram").mkdir()
+    bundle = build_index(site)
+    assert (bundle / "pagefind-entry.json").is_file()
+    assert [output.is_relative_to(site) for output in outputs] == [False, True]
+    assert not list((tmp_path / "ram").iterdir())  # the scratch folder is gone
+
+
 def test_a_copied_bundle_links_the_last_builds_unchanged_files(tmp_path, monkeypatch):
     """After one page changed, the files of the last bundle with the same name
     and bytes are hard-linked, the others are new files; the result is the

@@ -129,9 +129,18 @@ def build_index(
         shutil.rmtree(bundle)  # a devserver rebuild must not keep old fragments
     bundle.parent.mkdir(parents=True, exist_ok=True)
     scratch_root = ram_folder(SCRATCH_MIN_FREE)
-    if scratch_root is None:
-        _run_pagefind(site, bundle, language)
-        return bundle
+    if scratch_root is not None:
+        try:
+            _index_via_scratch(site, bundle, language, scratch_root, reuse_from)
+            return bundle
+        except (SearchIndexError, OSError):
+            # the RAM folder filled up or went away meanwhile: on disk as before
+            shutil.rmtree(bundle, ignore_errors=True)
+    _run_pagefind(site, bundle, language)
+    return bundle
+
+
+def _index_via_scratch(site: Path, bundle: Path, language: str, scratch_root: Path, reuse_from):
     with tempfile.TemporaryDirectory(prefix="knotenpunkt-search-", dir=scratch_root) as scratch:
         fresh = Path(scratch) / "bundle"
         _run_pagefind(site, fresh, language)
@@ -140,4 +149,3 @@ def build_index(
         else:
             reuse = Path(reuse_from) if reuse_from is not None else None
             place(fresh, bundle, reuse if reuse is not None and reuse.is_dir() else None)
-    return bundle
