@@ -136,6 +136,38 @@ def test_a_failure_in_the_ram_folder_falls_back_to_the_disk(tmp_path, monkeypatc
     assert not list((tmp_path / "ram").iterdir())  # the scratch folder is gone
 
 
+def test_scratch_folders_of_killed_builds_are_removed(tmp_path, monkeypatch):
+    """A build killed while Pagefind wrote into RAM leaves its scratch folder;
+    the next index removes it, not the folder of a build still running."""
+    import subprocess
+    import sys
+
+    from knotenpunkt.plugins.search import index
+
+    ram = tmp_path / "ram"
+    ram.mkdir()
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    orphan = ram / f"knotenpunkt-search-{ended.stdout.strip()}-abc" / "bundle"
+    orphan.mkdir(parents=True)
+    running = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"])
+    try:
+        alive = ram / f"knotenpunkt-search-{running.pid}-def"
+        alive.mkdir()
+        monkeypatch.setattr(index, "ram_folder", lambda *args: ram)
+        build_index(tiny_site(tmp_path))
+        assert not orphan.parent.exists()
+        assert alive.exists()
+        assert sorted(path.name for path in ram.iterdir()) == [alive.name]  # its own is gone
+    finally:
+        running.kill()
+        running.wait()
+
+
 def test_a_copied_bundle_links_the_last_builds_unchanged_files(tmp_path, monkeypatch):
     """After one page changed, the files of the last bundle with the same name
     and bytes are hard-linked, the others are new files; the result is the

@@ -140,8 +140,31 @@ def build_index(
     return bundle
 
 
+#: scratch folders are named after their build's process: ``knotenpunkt-search-<pid>-…``
+SCRATCH_PREFIX = "knotenpunkt-search-"
+
+
+def remove_orphaned_scratch(scratch_root: Path) -> None:
+    """Scratch folders of builds that were killed (``kill -9``, no clean-up ran).
+
+    In RAM they would otherwise stay until the machine restarts. A folder
+    whose process still runs (or whose number a new process took) is left."""
+    for folder in scratch_root.glob(SCRATCH_PREFIX + "*"):
+        pid = folder.name.removeprefix(SCRATCH_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or int(pid) == os.getpid():
+            continue
+        try:
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(folder, ignore_errors=True)
+        except OSError:  # another user's process: not ours to judge
+            continue
+
+
 def _index_via_scratch(site: Path, bundle: Path, language: str, scratch_root: Path, reuse_from):
-    with tempfile.TemporaryDirectory(prefix="knotenpunkt-search-", dir=scratch_root) as scratch:
+    remove_orphaned_scratch(scratch_root)
+    prefix = f"{SCRATCH_PREFIX}{os.getpid()}-"
+    with tempfile.TemporaryDirectory(prefix=prefix, dir=scratch_root) as scratch:
         fresh = Path(scratch) / "bundle"
         _run_pagefind(site, fresh, language)
         if same_filesystem(fresh, bundle.parent):
