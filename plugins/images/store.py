@@ -288,14 +288,20 @@ def pixels_only(image: Image.Image) -> Image.Image:
     return clean
 
 
+def save_to_cache(image: Image.Image, destination: Path, image_format: str, **options) -> None:
+    """``image.save`` into a cache several builds share: under a name of its own
+    first (two builds may encode the same file at once), then renamed into place."""
+    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.part")
+    image.save(temporary, image_format, **options)
+    os.replace(temporary, destination)
+
+
 def encode(clean: Image.Image, variant: Variant, destination: Path, quality: dict) -> None:
     global _encoded
     square = ImageOps.fit(clean, (variant.width, variant.width), Image.Resampling.LANCZOS)
-    # a name of its own: two builds sharing a cache may encode the same variant at once
-    temporary = destination.with_name(f".{destination.name}.{os.getpid()}.part")
     if variant.mime == "image/webp":
-        square.save(temporary, "WEBP", quality=quality["WEBP"], method=4)
+        save_to_cache(square, destination, "WEBP", quality=quality["WEBP"], method=4)
     else:
-        square.save(temporary, "JPEG", quality=quality["JPEG"], optimize=True, progressive=True)
-    os.replace(temporary, destination)
+        options = {"quality": quality["JPEG"], "optimize": True, "progressive": True}
+        save_to_cache(square, destination, "JPEG", **options)
     _encoded += 1

@@ -14,7 +14,6 @@ of the cover's hash, the width and the recipe.
 from __future__ import annotations
 
 import hashlib
-import os
 import posixpath
 import shutil
 from dataclasses import dataclass
@@ -22,6 +21,7 @@ from pathlib import Path
 
 import PIL
 from knotenpunkt.plugins.images.settings import cache_path
+from knotenpunkt.plugins.images.store import save_to_cache
 from PIL import Image, UnidentifiedImageError
 
 from . import settings as ps
@@ -83,12 +83,10 @@ def write(settings, sizes: list[CoverSize], output: str) -> None:
         cache.mkdir(parents=True, exist_ok=True)
         for size in missing:
             height = round(rgb.height * size.width / rgb.width)
-            # a name of its own: two builds sharing the cache may write it at once
-            temporary = cache / f".{size.cache_name}.{os.getpid()}.part"
-            rgb.resize((size.width, height), Image.Resampling.LANCZOS).save(
-                temporary, "JPEG", quality=JPEG_QUALITY, optimize=True
+            resized = rgb.resize((size.width, height), Image.Resampling.LANCZOS)
+            save_to_cache(
+                resized, cache / size.cache_name, "JPEG", quality=JPEG_QUALITY, optimize=True
             )
-            os.replace(temporary, cache / size.cache_name)
     for size in sizes:
         target = Path(output) / size.path
         target.parent.mkdir(parents=True, exist_ok=True)

@@ -8,6 +8,7 @@ downloaded at build time.
 
 from __future__ import annotations
 
+import filecmp
 import os
 import shutil
 import subprocess
@@ -85,10 +86,8 @@ def _run_pagefind(site: Path, output: Path, language: str) -> None:
 
 def _same_bytes(first: Path, second: Path) -> bool:
     try:
-        if first.stat().st_size != second.stat().st_size:
-            return False
-        return first.read_bytes() == second.read_bytes()
-    except OSError:
+        return filecmp.cmp(first, second, shallow=False)
+    except OSError:  # not in the last bundle
         return False
 
 
@@ -170,5 +169,4 @@ def _index_via_scratch(site: Path, bundle: Path, language: str, scratch_root: Pa
         if same_filesystem(fresh, bundle.parent):
             os.rename(fresh, bundle)
         else:
-            reuse = Path(reuse_from) if reuse_from is not None else None
-            place(fresh, bundle, reuse if reuse is not None and reuse.is_dir() else None)
+            place(fresh, bundle, Path(reuse_from) if reuse_from is not None else None)
