@@ -79,6 +79,7 @@ def main(argv: list[str] | None = None) -> int:
             overrides["PODCAST_DEV_SITEURL"] = preview_url(args.bind, args.port)
         if getattr(args, "search_after_swap", False):
             overrides["CACHES_SEARCH_AFTER_SWAP"] = True
+            overrides["PREVIEW_EARLY_PAGES"] = True  # knotenpunkt.early
         if args.command == "build":
             return atomic_build(settings, args.output, **overrides).exit_code
         return check(settings, strict=args.strict, **overrides).exit_code

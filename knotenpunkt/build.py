@@ -40,6 +40,7 @@ import blinker
 
 from knotenpunkt.plugins.content_errors.i18n import _, ngettext
 
+from . import early as early_pages
 from . import use_site_language
 
 EXIT_OK = 0
@@ -202,7 +203,7 @@ def _recover_and_clean(output: Path) -> None:
     )
     if retired and not output.exists():
         os.rename(retired.pop(), output)
-    for prefix in (BUILDING, RETIRED):
+    for prefix in (BUILDING, RETIRED, early_pages.ASIDE):
         for stale in output.parent.glob(prefix.format(name=output.name) + "*"):
             shutil.rmtree(stale, ignore_errors=True)
 
@@ -382,18 +383,26 @@ def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
         with exclusive(output.parent), interruptible():
             _recover_and_clean(output)
             building.mkdir()
+            early = None
+            if overrides.get(early_pages.SETTING) and output.is_dir():
+                early = early_pages.EarlyPages(building, output)
+            swapped = False
             try:
                 # unchanged pages are taken from the current site (caches.pages)
                 overrides = {"CACHES_PREVIOUS_OUTPUT": str(output), **overrides}
-                outcome = run_pelican(settings_file, building, **overrides)
+                with early or contextlib.nullcontext():
+                    outcome = run_pelican(settings_file, building, **overrides)
                 resume_deleting(outcome.retire_into)
                 if outcome.exit_code == EXIT_OK:
                     swap_in(building, output, outcome.retire_into)
+                    swapped = True
                     print(outcome.built, file=sys.stderr, flush=True)
                     if not all(done for _receiver, done in published.send(output)):
                         outcome.exit_code = EXIT_INTERNAL_ERROR
                 return outcome
             finally:
+                if early is not None:
+                    early.discard() if swapped else early.undo()
                 shutil.rmtree(building, ignore_errors=True)
     except (KeyboardInterrupt, BuildInterrupted):
         print(_("Abgebrochen: output/ bleibt unverändert."), file=sys.stderr)

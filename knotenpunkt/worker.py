@@ -220,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides["PODCAST_DEV_SITEURL"] = args.dev_siteurl
     if args.search_after_swap:
         overrides["CACHES_SEARCH_AFTER_SWAP"] = True
+        overrides["PREVIEW_EARLY_PAGES"] = True  # knotenpunkt.early
     with os.fdopen(args.reply_fd, "w", encoding="utf-8") as replies:
         return serve_builds(args.settings, args.output, overrides, replies)
 
