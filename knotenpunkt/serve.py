@@ -17,8 +17,11 @@ in a long-lived worker process that forks a fresh-state child per build
 (:mod:`knotenpunkt.worker`; restarted when anything but content changes, and
 replaced by a fresh process per build if it dies). Each rebuild is atomic,
 so the preview shows the last good site until a mistake is fixed; the
-search index follows a second or two after the site. Ctrl-C or SIGTERM ends
-the server, the watcher, the worker and a running build.
+search index follows a second or two after the site. A page the save changed
+is served as soon as it is written (:mod:`knotenpunkt.early`), and an open
+page reloads itself in the browser once it has changed
+(:mod:`knotenpunkt.reload`). Ctrl-C or SIGTERM ends the server, the watcher,
+the worker and a running build.
 """
 
 from __future__ import annotations
@@ -37,7 +40,8 @@ from werkzeug.serving import BaseWSGIServer, WSGIRequestHandler, make_server
 from werkzeug.utils import redirect, send_file
 from werkzeug.wrappers import Request, Response
 
-from . import PROJECT_ROOT
+from . import PROJECT_ROOT, reload
+from .reload import LiveReload
 from .worker import BuildWorker
 
 # What hosts should send for the files a podcast site publishes. Fixed here
@@ -94,10 +98,12 @@ def preview_url(bind: str, port: int) -> str:
 class StaticSite:
     """A WSGI application serving a built site folder the way a static host does."""
 
-    def __init__(self, root: str | os.PathLike) -> None:
+    def __init__(self, root: str | os.PathLike, live_reload: LiveReload | None = None) -> None:
         # Kept as a path, not opened: an atomic rebuild swaps a new folder in
         # under the same name, and the next request sees it.
         self.root = os.fspath(root)
+        #: the devserver's reloading pages (knotenpunkt.reload); None for `make serve`
+        self.live_reload = live_reload
 
     def __call__(self, environ, start_response):
         request = Request(environ)
@@ -107,9 +113,19 @@ class StaticSite:
             response = problem.get_response(environ)
         return response(environ, start_response)
 
+    def file_for(self, url_path: str) -> str | None:
+        """The file an address is served from (it may not exist); None outside the site."""
+        relative = url_path.lstrip("/")
+        target = safe_join(self.root, relative) if relative else self.root
+        if target is not None and (url_path.endswith("/") or os.path.isdir(target)):
+            target = os.path.join(target, "index.html")
+        return target
+
     def respond(self, request: Request) -> Response:
         if request.method not in ALLOWED_METHODS:
             raise MethodNotAllowed(valid_methods=list(ALLOWED_METHODS))
+        if self.live_reload is not None and request.path.startswith(reload.PREFIX):
+            return self.live_reload.respond(request, self.file_for)
         relative = request.path.lstrip("/")
         target = safe_join(self.root, relative) if relative else self.root
         if target is None:
@@ -123,6 +139,16 @@ class StaticSite:
             target = os.path.join(target, "index.html")
         if not os.path.isfile(target):
             return self.not_found(request)
+        if (
+            self.live_reload is not None
+            and target.endswith((".html", ".htm"))
+            and reload.watched(relative)
+        ):
+            try:
+                body, page_stamp = reload.read_with_stamp(target)
+            except OSError:  # replaced between the check and the read: ask again
+                return self.not_found(request)
+            return self.live_reload.page(body, page_stamp)
         response = send_file(
             target, request.environ, mimetype=mime_type(target), conditional=True, max_age=0
         )
@@ -135,6 +161,10 @@ class StaticSite:
             body = page.read_bytes()
         except OSError:
             body = b"<!doctype html><title>404</title><h1>404 Not Found</h1>"
+        if self.live_reload is not None and reload.watched(request.path):
+            # reloads once a page appears at this address (a new member's profile)
+            page_stamp = reload.stamp(self.file_for(request.path))
+            return self.live_reload.page(body, page_stamp, status=404)
         return Response(body, status=404, mimetype="text/html")
 
 
@@ -151,12 +181,18 @@ class _QuietRequestHandler(_RequestHandler):
 
 
 def make_preview_server(
-    root: str | os.PathLike, bind: str = "127.0.0.1", port: int = 8000, quiet: bool = False
+    root: str | os.PathLike,
+    bind: str = "127.0.0.1",
+    port: int = 8000,
+    quiet: bool = False,
+    live_reload: LiveReload | None = None,
 ) -> BaseWSGIServer:
     """A threaded server for ``root``; ``port=0`` picks a free port
-    (``server.server_port`` tells which). Run it with ``serve_forever()``."""
+    (``server.server_port`` tells which). Run it with ``serve_forever()``.
+    ``live_reload``: the devserver's pages reload themselves when rebuilt."""
     handler = _QuietRequestHandler if quiet else _RequestHandler
-    return make_server(bind, port, StaticSite(root), threaded=True, request_handler=handler)
+    site = StaticSite(root, live_reload)
+    return make_server(bind, port, site, threaded=True, request_handler=handler)
 
 
 def serve(root: Path, bind: str, port: int) -> int:
@@ -223,10 +259,12 @@ class DevServer:
         self.content = content.resolve()
         self.output = output.resolve()
         self.settings = settings.resolve()
-        self.server = make_preview_server(self.output, bind, port, quiet=quiet)
+        self.stop_event = threading.Event()
+        self.server = make_preview_server(
+            self.output, bind, port, quiet=quiet, live_reload=LiveReload(self.stop_event)
+        )
         self.bind = bind
         self.url = preview_url(bind, self.server.server_port)
-        self.stop_event = threading.Event()
         self.build_process: subprocess.Popen | None = None
         #: the long-lived build process (knotenpunkt.worker), started with the first build
         self.worker: BuildWorker | None = None
