@@ -59,14 +59,58 @@ def pagefind_command(site: Path, output: Path, language: str) -> list[str]:
     ]
 
 
-def _run_pagefind(site: Path, output: Path, language: str) -> None:
-    done = subprocess.run(
-        pagefind_command(site, output, language),
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
+def pages_in_fixed_order(site: Path, tree: Path, skip: str) -> None:
+    """Fill ``tree`` with symbolic links to the HTML pages of ``site``, in path order.
+
+    Pagefind reads a site in the order the file system lists it, and its
+    bundle (page numbers, index chunks) follows that order. On tmpfs the
+    order is the order the folders were created in, so a build that writes
+    its pages in another order (the devserver writes a saved file's pages
+    first) would get another bundle for the same pages. Pagefind follows the
+    links; the tree, created in one fixed order, makes the bundle depend on
+    the pages alone. ``skip``: the bundle's own folder.
+    """
+    site, tree = os.fspath(site), os.fspath(tree)
+    pages = []
+    for folder, subfolders, files in os.walk(site):
+        if folder == site and skip in subfolders:
+            subfolders.remove(skip)
+        relative = os.path.relpath(folder, site)
+        prefix = "" if relative == os.curdir else relative + os.sep
+        pages.extend(prefix + name for name in files if name.endswith(".html"))
+    pages.sort()
+    os.makedirs(tree, exist_ok=True)
+    made: set[str] = set()
+    for page in pages:
+        parent = os.path.dirname(page)
+        if parent and parent not in made:
+            os.makedirs(os.path.join(tree, parent), exist_ok=True)
+            while parent and parent not in made:
+                made.add(parent)
+                parent = os.path.dirname(parent)
+        os.symlink(os.path.join(site, page), os.path.join(tree, page))
+
+
+def _run_pagefind(
+    site: Path, output: Path, language: str, skip: str = "pagefind", scratch=None
+) -> None:
+    """Index ``site`` (but its folder ``skip``) into ``output``, reading the pages
+    through links made in ``scratch`` (default: the temporary folder)."""
+    with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch) as tree:
+        pages = Path(tree) / "site"
+        pages_in_fixed_order(site.resolve(), pages, skip)
+        done = subprocess.run(
+            pagefind_command(pages, output, language),
+            capture_output=True,
+            text=True,
+            timeout=600,
+            check=False,
+        )
+    _check(done, output)
+
+
+def _check(done: subprocess.CompletedProcess, output: Path) -> None:
+    """Pagefind's run ended well, and its bundle is made canonical."""
     if done.returncode != 0 or not (output / "pagefind.js").is_file():
         raise SearchIndexError(
             _("Der Suchindex konnte nicht gebaut werden: {output}").format(
@@ -135,7 +179,7 @@ def build_index(
         except (SearchIndexError, OSError):
             # the RAM folder filled up or went away meanwhile: on disk as before
             shutil.rmtree(bundle, ignore_errors=True)
-    _run_pagefind(site, bundle, language)
+    _run_pagefind(site, bundle, language, bundle_dir)
     return bundle
 
 
@@ -165,7 +209,7 @@ def _index_via_scratch(site: Path, bundle: Path, language: str, scratch_root: Pa
     prefix = f"{SCRATCH_PREFIX}{os.getpid()}-"
     with tempfile.TemporaryDirectory(prefix=prefix, dir=scratch_root) as scratch:
         fresh = Path(scratch) / "bundle"
-        _run_pagefind(site, fresh, language)
+        _run_pagefind(site, fresh, language, bundle.name, scratch)
         if same_filesystem(fresh, bundle.parent):
             os.rename(fresh, bundle)
         else:
