@@ -385,7 +385,9 @@ def atomic_build(settings_file: Path, output: Path, **overrides) -> Outcome:
             building.mkdir()
             early = None
             if overrides.get(early_pages.SETTING) and output.is_dir():
-                early = early_pages.EarlyPages(building, output)
+                early = early_pages.EarlyPages(
+                    building, output, overrides.get(early_pages.CHANGED) or ()
+                )
             swapped = False
             try:
                 # unchanged pages are taken from the current site (caches.pages)

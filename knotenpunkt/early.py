@@ -8,6 +8,15 @@ replaces a page the preview already serves is put into the served folder at
 once: a hard link renamed over the old file, so the preview serves either
 version whole. The swap then brings the rest.
 
+The pages of the saved file come first: the devserver tells its worker which
+files changed (``PREVIEW_CHANGED_FILES``), and the generators holding those
+files write before the others (their order among themselves kept), so a
+profile is not written after 1 100 blog pages. Pelican runs its generators in
+the list it hands to ``all_generators_finalized``; that list is sorted in
+place (``docs/development.md``, Pelican's internals this project relies on).
+The pages are the same in any order; the search index reads them in one
+fixed order (``search.index.pages_in_fixed_order``).
+
 The preview's promise stays: when a build fails or is stopped, every page
 published early is put back (the old files are kept aside until then), so the
 preview shows the last good site. Once the build has reported a content
@@ -25,14 +34,35 @@ from pathlib import Path
 #: the override that turns it on (``python -m knotenpunkt build --search-after-swap``
 #: and the devserver's worker set it)
 SETTING = "PREVIEW_EARLY_PAGES"
+#: the files the save changed (absolute paths), which the devserver's worker passes
+CHANGED = "PREVIEW_CHANGED_FILES"
 ASIDE = ".{name}.early-"
+
+
+def holds_any(generator, sources: set[str]) -> bool:
+    """Whether one of the generator's lists holds a content object read from ``sources``."""
+    for value in vars(generator).values():
+        if isinstance(value, list | tuple):
+            for item in value:
+                source = getattr(item, "source_path", None)
+                if isinstance(source, str) and os.path.normpath(source) in sources:
+                    return True
+    return False
+
+
+def changed_first(generators: list, changed) -> None:
+    """Sort ``generators`` in place: those holding a changed file first, order kept."""
+    sources = {os.path.normpath(path) for path in changed}
+    if sources:
+        generators.sort(key=lambda generator: not holds_any(generator, sources))
 
 
 class EarlyPages:
     """Publish freshly written pages of ``building`` into ``live`` while the build runs."""
 
-    def __init__(self, building: Path, live: Path) -> None:
+    def __init__(self, building: Path, live: Path, changed=()) -> None:
         self.building = str(building)
+        self.changed = list(changed)
         self.live = str(live)
         self.aside = str(live.parent / (ASIDE.format(name=live.name) + str(os.getpid())))
         #: (page in the served folder, its previous file kept aside)
@@ -43,12 +73,18 @@ class EarlyPages:
         from pelican import signals
 
         signals.content_written.connect(self.written, weak=False)
+        signals.all_generators_finalized.connect(self.order, weak=False)
         return self
 
     def __exit__(self, *_exc) -> None:
         from pelican import signals
 
         signals.content_written.disconnect(self.written)
+        signals.all_generators_finalized.disconnect(self.order)
+
+    def order(self, generators) -> None:
+        """Pelican's ``all_generators_finalized``: the changed files' generators first."""
+        changed_first(generators, self.changed)
 
     def written(self, path, context=None) -> None:
         """Pelican's ``content_written``: one output file is complete."""

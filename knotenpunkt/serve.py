@@ -290,8 +290,10 @@ class DevServer:
             *([] if self.simple else ["--search-after-swap"]),
         ]
 
-    def build(self) -> int:
-        """One atomic build, in the long-lived worker if it runs, else in a fresh process."""
+    def build(self, changed=()) -> int:
+        """One atomic build, in the long-lived worker if it runs, else in a fresh process.
+
+        ``changed``: the files the save changed; the worker writes their pages first."""
         if self.stop_event.is_set():
             return 130
         if self.use_worker:
@@ -299,7 +301,7 @@ class DevServer:
                 self.worker = BuildWorker([*self.build_arguments(), "--dev-siteurl", self.url])
             self.build_process = self.worker.process
             try:
-                code = self.worker.build()
+                code = self.worker.build(changed)
             finally:
                 self.build_process = None
             if self.stop_event.is_set():
@@ -420,7 +422,7 @@ class DevServer:
                 if self.needs_new_worker(changes):
                     self.stop_worker()
                     self.use_worker = not self.simple
-                self.report_waiting(self.build())
+                self.report_waiting(self.build([path for _change, path in changes]))
         except KeyboardInterrupt:
             pass
         finally:

@@ -16,7 +16,8 @@ worker imports those it lacks while the member is still typing, so the next
 child finds them loaded (the first build after start imports lazily loaded
 modules itself, later ones do not).
 
-Protocol: the devserver writes ``build`` lines to the worker's stdin; the
+Protocol: the devserver writes ``build`` lines to the worker's stdin (after a
+tab, the JSON list of files the save changed); the
 worker answers each with the exit code on the file descriptor given as
 ``--reply-fd`` (``ready`` first). Reports go to the inherited stdout and
 stderr, exactly as a build process writes them. SIGTERM ends a running
@@ -35,6 +36,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import importlib
+import json
 import os
 import signal
 import subprocess
@@ -42,6 +44,7 @@ import sys
 from pathlib import Path
 
 from . import PROJECT_ROOT
+from .early import CHANGED as CHANGED_FILES
 
 #: modules never imported ahead of a build (entry points, test code, side effects)
 NOT_PREIMPORTED = ("__main__", "_pytest", "pytest", "antigravity", "this", "idlelib", "tkinter")
@@ -135,10 +138,14 @@ def serve_builds(settings_file: Path, output: Path, overrides: dict, replies) ->
     replies.write("ready\n")
     replies.flush()
     for request in sys.stdin:
-        if request.strip() != "build":
+        command, _tab, changed = request.rstrip("\n").partition("\t")
+        if command.strip() != "build":
             continue
+        this_build = dict(overrides)
+        with contextlib.suppress(ValueError):  # no list: the build only loses the order
+            this_build[CHANGED_FILES] = [str(path) for path in json.loads(changed or "[]")]
         imported: list[str] = []
-        code = _build_in_child(settings_file, output, overrides, imported)
+        code = _build_in_child(settings_file, output, this_build, imported)
         if _running["stopping"]:
             return 0
         replies.write(f"{code}\n")
@@ -176,14 +183,16 @@ class BuildWorker:
         self.replies = os.fdopen(read_end, "r", encoding="utf-8")
         self.ready = False
 
-    def build(self) -> int | None:
-        """One build's exit code, or None when the worker is gone."""
+    def build(self, changed=()) -> int | None:
+        """One build's exit code, or None when the worker is gone. ``changed``: the
+        paths the save changed, whose pages the preview shows first (``knotenpunkt.early``)."""
+        request = "build\t" + json.dumps(sorted(str(path) for path in changed)) + "\n"
         try:
             if not self.ready:
                 if self.replies.readline().strip() != "ready":
                     return None
                 self.ready = True
-            self.process.stdin.write(b"build\n")
+            self.process.stdin.write(request.encode("utf-8"))
             self.process.stdin.flush()
             answer = self.replies.readline().strip()
         except (OSError, ValueError):

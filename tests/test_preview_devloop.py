@@ -49,6 +49,8 @@ class Site:
         self.output = root / "output"
         self.log = root / "worker.log"
         self.fresh_builds = 0
+        #: the files changed since the last build, passed as the devserver passes them
+        self.changed: list[Path] = []
 
     def start(self) -> BuildWorker:
         env = {
@@ -64,7 +66,8 @@ class Site:
     def build(self, worker: BuildWorker) -> tuple[int, str]:
         """One build in the worker: its exit code and what it printed."""
         before = self.log.stat().st_size if self.log.exists() else 0
-        code = worker.build()
+        code = worker.build(self.changed)
+        self.changed = []
         with self.log.open("rb") as log:
             log.seek(before)
             return code, log.read().decode("utf-8", "replace")
@@ -87,6 +90,7 @@ class Site:
         text = path.read_text(encoding="utf-8")
         assert old in text, (relative, old)
         path.write_text(text.replace(old, new, 1), encoding="utf-8")
+        self.changed.append(path)
 
 
 @pytest.fixture(scope="module")
@@ -131,6 +135,7 @@ def test_a_content_error_is_reported_by_its_build_and_gone_after_the_fix(site):
     broken = site.content / "blog" / "beitrag-2.md"
     published = (site.output / PROFILE).read_bytes()
     broken.write_text(zoras_post(2, date="31.02.2026"), encoding="utf-8")
+    site.changed.append(broken)
     code, printed = site.build(site.worker)
     assert code == 1, printed
     assert BROKEN_DATE in printed and "beitrag-2.md" in printed
@@ -138,6 +143,7 @@ def test_a_content_error_is_reported_by_its_build_and_gone_after_the_fix(site):
     assert (site.output / PROFILE).read_bytes() == published, "the last good site stays"
 
     broken.write_text(zoras_post(2, text="Ein neuer Absatz."), encoding="utf-8")
+    site.changed.append(broken)
     code, printed = site.build(site.worker)
     assert code == 0, printed
     assert BROKEN_DATE not in printed, "a fixed mistake is not reported again"
@@ -150,6 +156,7 @@ def test_new_member_and_removed_post_in_one_worker(site):
     shutil.copy(members / "zora-zander.md", members / "yara-neu.md")
     site.edit("members/yara-neu.md", "Title: Zora Zander", "Title: Yara Neu")
     (site.content / "blog" / "beitrag-1.md").unlink()
+    site.changed.append(site.content / "blog" / "beitrag-1.md")
     code, printed = site.build(site.worker)
     assert code == 0, printed
     assert (site.output / "mitglieder/yara-neu/index.html").is_file()

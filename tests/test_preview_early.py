@@ -38,8 +38,10 @@ class Preview:
         #: what the served folder held when the build had written everything
         self.served_before_swap: dict[str, str | None] = {}
 
-    def build(self, early_pages: bool = True, at_the_end=None):
-        """One build; ``at_the_end`` runs in Pelican's ``finalized`` (before the swap)."""
+    def build(self, early_pages: bool = True, at_the_end=None, changed=(), written=None):
+        """One build; ``at_the_end`` runs in Pelican's ``finalized`` (before the swap);
+        ``changed``: the files the devserver says were saved; ``written`` collects the
+        pages in the order they were written."""
 
         def look(_pelican) -> None:
             for page in (PROFILE, "mitglieder/neu-im-netz/index.html"):
@@ -50,8 +52,14 @@ class Preview:
             if at_the_end is not None:
                 at_the_end()
 
-        overrides = {early.SETTING: True} if early_pages else {}
+        overrides = {early.SETTING: True, early.CHANGED: list(changed)} if early_pages else {}
+
+        def note(path, context=None) -> None:
+            if written is not None:
+                written.append(Path(path).relative_to(self.output.parent).as_posix())
+
         signals.finalized.connect(look)
+        signals.content_written.connect(note)
         try:
             return atomic_build(
                 PROJECT_ROOT / "pelicanconf.py",
@@ -62,6 +70,7 @@ class Preview:
             )
         finally:
             signals.finalized.disconnect(look)
+            signals.content_written.disconnect(note)
 
     def edit_summary(self) -> None:
         member = self.content / MEMBER
@@ -86,6 +95,19 @@ def test_an_edited_profile_is_served_before_the_build_ends(preview):
     assert NEW_SUMMARY in preview.served_before_swap[PROFILE]
     assert NEW_SUMMARY in (preview.output / PROFILE).read_text(encoding="utf-8")
     assert preview.leftovers() == []
+
+
+@pytest.mark.parametrize("told", [False, True])
+def test_the_saved_files_pages_are_written_first(preview, told):
+    """Told which file was saved, the build writes its generator's pages before
+    the blog's (which Pelican writes first otherwise); the site is the same."""
+    preview.edit_summary()
+    written: list[str] = []
+    changed = [str(preview.content / MEMBER)] if told else []
+    assert preview.build(changed=changed, written=written).exit_code == 0
+    profile = next(i for i, page in enumerate(written) if page.endswith(PROFILE))
+    first_post = next(i for i, page in enumerate(written) if "/blog/" in page)
+    assert (profile < first_post) is told, written[:5]
 
 
 def test_without_the_setting_the_page_waits_for_the_swap(preview):

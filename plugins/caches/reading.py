@@ -30,6 +30,8 @@ import pelican
 from knotenpunkt.plugins.content_errors.guarded_reader import check_before_reading
 from pelican.readers import MarkdownReader, Readers
 
+from knotenpunkt import early
+
 from . import problems
 
 #: settings that never change what a reader returns (they differ between builds)
@@ -42,6 +44,9 @@ VOLATILE = frozenset(
         "CACHES_PREVIOUS_OUTPUT",
         # when the devserver indexes the search, not what is built
         "CACHES_SEARCH_AFTER_SWAP",
+        # when and in which order the devserver publishes pages, not what is built
+        early.SETTING,
+        early.CHANGED,
     }
 )
 PLUGIN_ROOT = Path(__file__).resolve().parent.parent
