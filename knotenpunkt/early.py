@@ -50,6 +50,11 @@ def holds_any(generator, sources: set[str]) -> bool:
     return False
 
 
+def changed_sources(settings) -> set[str]:
+    """The files this build was told the save changed (empty outside the devserver)."""
+    return {os.path.normpath(path) for path in settings.get(CHANGED) or ()}
+
+
 def changed_first(generators: list, changed) -> None:
     """Sort ``generators`` in place: those holding a changed file first, order kept."""
     sources = {os.path.normpath(path) for path in changed}

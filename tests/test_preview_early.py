@@ -108,6 +108,8 @@ def test_the_saved_files_pages_are_written_first(preview, told):
     profile = next(i for i, page in enumerate(written) if page.endswith(PROFILE))
     first_post = next(i for i, page in enumerate(written) if "/blog/" in page)
     assert (profile < first_post) is told, written[:5]
+    # within the members' pages too: before the directory, which lists everyone
+    assert (profile == 0) is told, written[:5]
 
 
 def test_without_the_setting_the_page_waits_for_the_swap(preview):

@@ -25,6 +25,7 @@ Shared context for every template: ``members`` (published, German order),
 from __future__ import annotations
 
 import functools
+import os
 
 from knotenpunkt.plugins import images
 from knotenpunkt.plugins.channels.urls import https_url_problem
@@ -34,6 +35,8 @@ from knotenpunkt.plugins.content_errors.errors import current
 from knotenpunkt.plugins.content_errors.folder import FolderGenerator, file_stem
 from knotenpunkt.plugins.content_errors.i18n import N_
 from knotenpunkt.plugins.i18n.slugs import german_slug
+
+from knotenpunkt import early
 
 from . import authors, directory
 from .contents import Competence, Facet, Member
@@ -288,6 +291,11 @@ class MembersGenerator(FolderGenerator):
     def generate_output(self, writer) -> None:
         write = functools.partial(self.write_page, writer, self.setting("MEMBERS_URL"))
 
+        # the devserver shows the profile of a saved file first (knotenpunkt.early)
+        changed = early.changed_sources(self.settings)
+        saved = [m for m in self.members if os.path.normpath(m.source_path) in changed]
+        for member in saved:
+            write(member.save_as, member.template, member.url, member=member)
         member_filter = self.member_filter()
         for page in directory.directory_pages(self.members, self.settings):
             write(
@@ -299,7 +307,8 @@ class MembersGenerator(FolderGenerator):
                 member_index=directory.member_index(self.members) if page.number == 1 else [],
             )
         for member in self.members:
-            write(member.save_as, member.template, member.url, member=member)
+            if not any(member is first for first in saved):
+                write(member.save_as, member.template, member.url, member=member)
         write(
             self.setting("COMPETENCES_SAVE_AS"),
             "members/competences",
