@@ -111,6 +111,41 @@ def test_a_cached_file_turned_into_a_link_is_still_refused(tmp_path):
     assert "Traceback" not in again.messages
 
 
+@pytest.mark.parametrize("method", ["sha256", "mtime"])
+def test_a_cached_files_bytes_are_checked_once_and_its_path_every_time(
+    tmp_path, monkeypatch, method
+):
+    """A cache entry is made from bytes that passed the size, line and nesting
+    checks, and its stamp is their hash: a hit needs only the path checked (no
+    link, no device). With modification times as stamps the bytes are checked too."""
+    from knotenpunkt.plugins.content_errors import guarded_reader
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    settings = {"CACHE_PATH": str(tmp_path / "cache"), "CHECK_MODIFIED_METHOD": method}
+    assert build_site(content, tmp_path / "one", **settings).exit_code == 0
+    markdown = {path.name for path in content.rglob("*.md")}
+    bytes_checked, paths_checked = [], []
+    check_text, check_links = (
+        guarded_reader.check_markdown_text,
+        guarded_reader.refuse_links_and_specials,
+    )
+
+    def text(source, *args):
+        bytes_checked.append(Path(source).name)
+        return check_text(source, *args)
+
+    def links(root, absolute, source, *args, **kwargs):
+        paths_checked.append(Path(source).name)
+        return check_links(root, absolute, source, *args, **kwargs)
+
+    monkeypatch.setattr(guarded_reader, "check_markdown_text", text)
+    monkeypatch.setattr(guarded_reader, "refuse_links_and_specials", links)
+    assert build_site(content, tmp_path / "two", **settings).exit_code == 0
+    assert markdown <= set(paths_checked)
+    assert set(bytes_checked) == (markdown if method == "mtime" else set())
+
+
 def test_a_changed_limit_applies_to_cached_files(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "minimal", content)

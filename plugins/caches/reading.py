@@ -11,10 +11,12 @@ file's stamp is unchanged. Three additions make it safe here:
   project's code that shape a read (the Markdown configuration, the limits,
   the plugins' source files): a changed setting or plugin reads everything
   again.
-- The reader's safety checks (no links or devices, size, line length and
-  nesting limits) run on every file on every build, cached or not, and the
-  problems a read reported (warnings included) are stored with the entry and
-  reported again when it is used. The sanitiser runs on every object anyway
+- The reader's safety checks run on every file on every build, cached or
+  not: no links or devices by the path; size, line length and nesting by the
+  bytes, which for a cached file are those the entry was made from after they
+  passed (its stamp is their hash; with ``mtime`` stamps they are checked
+  again). The problems a read reported (warnings included) are stored with
+  the entry and reported again when it is used. The sanitiser runs on every object anyway
   (``content_object_init``), cached or not.
 """
 
@@ -27,7 +29,7 @@ import pickle
 from pathlib import Path
 
 import pelican
-from knotenpunkt.plugins.content_errors.guarded_reader import check_before_reading
+from knotenpunkt.plugins.content_errors.guarded_reader import check_before_reading, check_path
 from pelican.readers import MarkdownReader, Readers
 
 from knotenpunkt import early
@@ -115,9 +117,16 @@ def get_cached_data(self, filename, default=None):
         _recording.update(path=filename, block=block, problems=block.__enter__())
         return default
     (content, metadata), reported = found
-    extension = os.path.splitext(filename)[1][1:]
-    reader_class = type(self.readers.get(extension))
-    check_before_reading(filename, self.settings, markdown=issubclass(reader_class, MarkdownReader))
+    if self.settings.get("CHECK_MODIFIED_METHOD") in hashlib.algorithms_available:
+        # The entry is for these very bytes (the stamp is their hash) under
+        # these settings and this code (the key), and it was only stored after
+        # the checks of the bytes (size, lines, nesting) had passed. What the
+        # bytes cannot tell is checked again: the path is no link, no device.
+        check_path(filename, self.settings)
+    else:  # a stamp by modification time says nothing about the bytes
+        extension = os.path.splitext(filename)[1][1:]
+        markdown = issubclass(type(self.readers.get(extension)), MarkdownReader)
+        check_before_reading(filename, self.settings, markdown=markdown)
     problems.replay(reported)
     return content, metadata
 

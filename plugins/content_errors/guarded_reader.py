@@ -47,8 +47,9 @@ def _resolved_root(path: str) -> Path:
         return root
 
 
-def check_before_reading(source_path: str, settings, *, markdown: bool = True) -> None:
-    """Raise ContentError if ``source_path`` must not be handed to the reader."""
+def check_path(source_path: str, settings) -> Path:
+    """Raise ContentError if the path is a link, a device or outside ``content/``
+    (whatever the file holds); returns the path."""
     root = _resolved_root(settings["PATH"])
     path = Path(source_path)
     absolute = path if path.is_absolute() else Path.cwd() / path
@@ -58,6 +59,12 @@ def check_before_reading(source_path: str, settings, *, markdown: bool = True) -
     except ValueError:
         inside = absolute
     refuse_links_and_specials(root, inside, source_path, None)
+    return path
+
+
+def check_before_reading(source_path: str, settings, *, markdown: bool = True) -> None:
+    """Raise ContentError if ``source_path`` must not be handed to the reader."""
+    path = check_path(source_path, settings)
     too_big = check_text_size(path, source_path, None, settings)
     if too_big:
         raise too_big
