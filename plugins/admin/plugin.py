@@ -64,7 +64,9 @@ def backend_problems(settings) -> list[ContentError]:
 
 
 class AdminGenerator(Generator):
-    """Reads the content types in ``generate_context``; writes /admin/ in ``generate_output``."""
+    """Checks the backend settings in ``generate_context`` (a mistake stops the build
+    before anything is written); reads the content types and writes /admin/ in
+    ``generate_output``, so the devserver's first pages need not wait for it."""
 
     def generate_context(self):
         self.enabled = setting(self.settings, "ADMIN_ENABLED")
@@ -72,13 +74,13 @@ class AdminGenerator(Generator):
             return
         for problem in backend_problems(self.settings):
             report(problem)
-        types = content_types(self.settings)
-        self.config = decap_config(self.settings, types)
-        self.formats = format_specs(types, self.settings)
 
     def generate_output(self, writer):
         if not self.enabled:
             return
+        types = content_types(self.settings)
+        self.config = decap_config(self.settings, types)
+        self.formats = format_specs(types, self.settings)
         target = Path(self.output_path) / setting(self.settings, "ADMIN_PATH").strip("/")
         target.mkdir(parents=True, exist_ok=True)
         has_backend = bool(self.config["backend"])

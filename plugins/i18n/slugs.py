@@ -8,6 +8,7 @@ own when the site is German (setting ``I18N_GERMAN_SLUGS``).
 
 from __future__ import annotations
 
+import functools
 import os
 
 from pelican.contents import Article, Page
@@ -22,11 +23,19 @@ GERMAN_LETTERS = str.maketrans(
 def german_slug(text: str, settings=None) -> str:
     """``Musterstadt-Süd`` → ``musterstadt-sued``; other letters as Pelican does (é → e)."""
     settings = settings or {}
+    substitutions = settings.get(
+        "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
+    )
+    return _german_slug(str(text), tuple(tuple(pair) for pair in substitutions))
+
+
+@functools.lru_cache(maxsize=65536)
+def _german_slug(text: str, substitutions: tuple) -> str:
+    """A pure function of its arguments, asked thousands of times per build for
+    the same tags, regions and titles."""
     return slugify(
-        str(text).translate(GERMAN_LETTERS),
-        regex_subs=settings.get(
-            "SLUG_REGEX_SUBSTITUTIONS", DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
-        ),
+        text.translate(GERMAN_LETTERS),
+        regex_subs=substitutions,
         preserve_case=False,
         use_unicode=False,
     )
