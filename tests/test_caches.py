@@ -146,6 +146,29 @@ def test_a_cached_files_bytes_are_checked_once_and_its_path_every_time(
     assert set(bytes_checked) == (markdown if method == "mtime" else set())
 
 
+def test_no_file_is_hashed_for_the_unused_generator_cache(tmp_path, monkeypatch):
+    """Pelican hashed every article and page twice per build for its generators'
+    cache layer, which this project does not use (the reader's layer is)."""
+    from pelican.generators import CachingGenerator
+
+    content = tmp_path / "content"
+    shutil.copytree(FIXTURES / "minimal", content)
+    cache = str(tmp_path / "cache")
+    assert build_site(content, tmp_path / "one", CACHE_PATH=cache).exit_code == 0
+    hashed = []
+    original = CachingGenerator._get_file_stamp
+
+    def stamp(self, filename):
+        hashed.append(filename)
+        return original(self, filename)
+
+    monkeypatch.setattr(CachingGenerator, "_get_file_stamp", stamp)
+    again = build_site(content, tmp_path / "two", CACHE_PATH=cache)
+    assert again.exit_code == 0, again.messages
+    assert hashed == []
+    assert filecmp.dircmp(tmp_path / "one", tmp_path / "two").diff_files == []
+
+
 def test_a_changed_limit_applies_to_cached_files(tmp_path):
     content = tmp_path / "content"
     shutil.copytree(FIXTURES / "minimal", content)

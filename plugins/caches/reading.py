@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pelican
 from knotenpunkt.plugins.content_errors.guarded_reader import check_before_reading, check_path
+from pelican.cache import FileStampDataCacher
 from pelican.readers import MarkdownReader, Readers
 
 from knotenpunkt import early
@@ -161,7 +162,31 @@ def save_cache(self) -> None:
             os.unlink(temporary)  # only costs reading again next time
 
 
+_pelican_stamped_get = FileStampDataCacher.get_cached_data
+_pelican_stamped_put = FileStampDataCacher.cache_data
+
+
+def stamped_get(self, filename, default=None):
+    """Pelican's lookup, without hashing a file that has no entry to compare with.
+
+    Pelican computes the file's stamp first and then finds no entry; for
+    the generators' own cache layer (unused here: ``CONTENT_CACHING_LAYER``
+    is the reader's) that was a read and a SHA-256 of every file, twice per
+    build, for nothing. Same answers."""
+    if filename not in self._cache:
+        return default
+    return _pelican_stamped_get(self, filename, default)
+
+
+def stamped_put(self, filename, data) -> None:
+    """Pelican's store, without hashing the file when nothing is stored."""
+    if self._cache_data_policy:
+        _pelican_stamped_put(self, filename, data)
+
+
 def install() -> None:
+    FileStampDataCacher.get_cached_data = stamped_get
+    FileStampDataCacher.cache_data = stamped_put
     Readers.get_cached_data = get_cached_data
     Readers.cache_data = cache_data
     Readers._get_file_stamp = _stamp
