@@ -441,6 +441,27 @@ class DevServer:
         return 0
 
 
+def devserver_command(
+    content: Path, output: Path, *extra: str, settings: Path | None = None
+) -> list[str]:
+    """``python -m knotenpunkt devserver`` on ``content`` into ``output``, on a free
+    port (the tests and ``tools/bench_devserver.py`` start it this way)."""
+    return [
+        sys.executable,
+        "-m",
+        "knotenpunkt",
+        "devserver",
+        "--content",
+        str(content),
+        "--output",
+        str(output),
+        *(["--settings", str(settings)] if settings is not None else []),
+        "--port",
+        "0",
+        *extra,
+    ]
+
+
 def devserver(
     content: Path, output: Path, settings: Path, bind: str, port: int, quiet: bool = False
 ) -> int:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 import time
 from pathlib import Path
 
+from knotenpunkt.serve import devserver_command
 from sitebuild import PROJECT_ROOT
 
 
@@ -27,19 +27,7 @@ def start_devserver(content: Path, output: Path, log, *extra: str) -> subprocess
     It runs in its own process group, so a test can see (and stop) every child.
     """
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "knotenpunkt",
-            "devserver",
-            "--content",
-            str(content),
-            "--output",
-            str(output),
-            "--port",
-            "0",
-            *extra,
-        ],
+        devserver_command(content, output, *extra),
         cwd=PROJECT_ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,

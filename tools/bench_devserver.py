@@ -29,6 +29,7 @@ import urllib.request
 from pathlib import Path
 
 import bench  # next to this script
+from knotenpunkt.serve import devserver_command
 
 POLL_SECONDS = 0.02
 
@@ -72,21 +73,7 @@ def measure(
         member = bench.member_file(content, number)
         with log_path.open("w") as log:
             process = subprocess.Popen(
-                [
-                    sys.executable,
-                    "-m",
-                    "knotenpunkt",
-                    "devserver",
-                    "--content",
-                    str(content),
-                    "--output",
-                    str(output),
-                    "--settings",
-                    str(settings),
-                    "--port",
-                    "0",
-                    "--quiet",
-                ],  # fmt: skip
+                devserver_command(content, output, "--quiet", settings=settings),
                 cwd=bench.PROJECT_ROOT,
                 env=env,
                 stdout=log,
