@@ -56,10 +56,18 @@ def changed_sources(settings) -> set[str]:
 
 
 def changed_first(generators: list, changed) -> None:
-    """Sort ``generators`` in place: those holding a changed file first, order kept."""
+    """Sort ``generators`` in place: those holding a changed file first, order kept.
+
+    A generator that reads what the others wrote (``writes_after_others``, the
+    aliases' redirects) keeps its place after them."""
     sources = {os.path.normpath(path) for path in changed}
     if sources:
-        generators.sort(key=lambda generator: not holds_any(generator, sources))
+        generators.sort(
+            key=lambda generator: (
+                getattr(generator, "writes_after_others", False)
+                or not holds_any(generator, sources)
+            )
+        )
 
 
 class EarlyPages:

@@ -194,3 +194,27 @@ def test_the_folder_of_a_killed_build_is_removed_by_the_next(preview):
     (stale / "0").write_text("old page", encoding="utf-8")
     assert preview.build().exit_code == 0
     assert not stale.exists()
+
+
+class Holder:
+    """A stand-in generator holding content read from the files ``sources``."""
+
+    def __init__(self, name: str, *sources: str, last: bool = False) -> None:
+        self.name = name
+        self.items = [type("Content", (), {"source_path": source})() for source in sources]
+        if last:
+            self.writes_after_others = True
+
+
+def test_generators_holding_a_saved_file_move_first_in_their_order():
+    generators = [
+        Holder("articles", "/c/blog/a.md"),
+        Holder("pages", "/c/pages/p.md"),
+        Holder("members", "/c/members/m.md", "/c/members/n.md"),
+        Holder("podcast", "/c/blog/a.md"),
+        Holder("aliases", "/c/members/m.md", last=True),
+    ]
+    early.changed_first(generators, ["/c/members/m.md", "/c/blog/./a.md"])
+    assert [g.name for g in generators] == ["articles", "members", "podcast", "pages", "aliases"]
+    early.changed_first(generators, [])
+    assert [g.name for g in generators] == ["articles", "members", "podcast", "pages", "aliases"]

@@ -27,6 +27,9 @@ class AliasesGenerator(Generator):
     """
 
     aliases: list = []
+    #: it redirects the pages the other generators wrote: never moved before them
+    #: (knotenpunkt.early.changed_first)
+    writes_after_others = True
 
     def generate_context(self) -> None:
         self.aliases = []
