@@ -65,6 +65,7 @@ def main(argv: list[str] | None = None) -> int:
             args.content, args.output, args.settings, args.bind, args.port, quiet=args.quiet
         )
     if args.command in ("build", "check"):
+        from . import early
         from .build import atomic_build, check, setup_logging
 
         setup_logging()
@@ -79,7 +80,7 @@ def main(argv: list[str] | None = None) -> int:
             overrides["PODCAST_DEV_SITEURL"] = preview_url(args.bind, args.port)
         if getattr(args, "search_after_swap", False):
             overrides["CACHES_SEARCH_AFTER_SWAP"] = True
-            overrides["PREVIEW_EARLY_PAGES"] = True  # knotenpunkt.early
+            overrides[early.SETTING] = True
         if args.command == "build":
             return atomic_build(settings, args.output, **overrides).exit_code
         return check(settings, strict=args.strict, **overrides).exit_code

@@ -26,6 +26,7 @@ the swap, so a failed build never leaves one behind.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
 import stat
@@ -139,7 +140,8 @@ class EarlyPages:
     def undo(self) -> None:
         """Put back every page published early (the build failed or was stopped)."""
         for served, kept in reversed(self.replaced):
-            os.replace(kept, served)
+            with contextlib.suppress(OSError):  # the served folder went away meanwhile
+                os.replace(kept, served)
         self.replaced.clear()
         self.discard()
 

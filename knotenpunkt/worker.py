@@ -43,8 +43,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from . import PROJECT_ROOT
-from .early import CHANGED as CHANGED_FILES
+from . import PROJECT_ROOT, early
 
 #: modules never imported ahead of a build (entry points, test code, side effects)
 NOT_PREIMPORTED = ("__main__", "_pytest", "pytest", "antigravity", "this", "idlelib", "tkinter")
@@ -142,8 +141,8 @@ def serve_builds(settings_file: Path, output: Path, overrides: dict, replies) ->
         if command.strip() != "build":
             continue
         this_build = dict(overrides)
-        with contextlib.suppress(ValueError):  # no list: the build only loses the order
-            this_build[CHANGED_FILES] = [str(path) for path in json.loads(changed or "[]")]
+        with contextlib.suppress(ValueError, TypeError):  # no list: only the order is lost
+            this_build[early.CHANGED] = [str(path) for path in json.loads(changed or "[]")]
         imported: list[str] = []
         code = _build_in_child(settings_file, output, this_build, imported)
         if _running["stopping"]:
@@ -229,7 +228,7 @@ def main(argv: list[str] | None = None) -> int:
         overrides["PODCAST_DEV_SITEURL"] = args.dev_siteurl
     if args.search_after_swap:
         overrides["CACHES_SEARCH_AFTER_SWAP"] = True
-        overrides["PREVIEW_EARLY_PAGES"] = True  # knotenpunkt.early
+        overrides[early.SETTING] = True
     with os.fdopen(args.reply_fd, "w", encoding="utf-8") as replies:
         return serve_builds(args.settings, args.output, overrides, replies)
 
