@@ -10,7 +10,9 @@ time): a page the build rendered again, one published early
 (:mod:`knotenpunkt.early`), or a page that appears where the preview answered
 404. A page the build reused is the same file, so saving one profile does not
 reload every open tab. The editing interface (``admin/``) is never reloaded:
-a form being filled in would be lost.
+a form being filled in would be lost. Only a visible page waits on the server
+(a browser keeps six connections per host; background tabs must not hold
+them); a page shown again asks at once.
 """
 
 from __future__ import annotations
@@ -32,20 +34,33 @@ NOT_WATCHED = ("admin/",)
 
 RELOAD_JS = """\
 // Knotenpunkt's preview (make devserver): reload this page once it has been rebuilt.
+// Only a visible page waits on the server: a browser keeps six connections per
+// host, and a dozen background tabs each holding one would stall the next page.
+// A page that becomes visible again asks at once.
 (() => {
   const stamp = document.currentScript.dataset.stamp;
+  const address = `__CHANGED__?page=${encodeURIComponent(location.pathname)}` +
+    `&stamp=${encodeURIComponent(stamp)}`;
   const pause = () => new Promise((resolve) => setTimeout(resolve, 2000));
-  const ask = (current) =>
-    fetch(`__CHANGED__?page=${encodeURIComponent(location.pathname)}` +
-          `&stamp=${encodeURIComponent(current)}`, {cache: "no-store"});
+  const shown = () => new Promise((resolve) => {
+    if (!document.hidden) { resolve(); return; }
+    document.addEventListener("visibilitychange", resolve, {once: true});
+  });
+  let waiting = null;
+  document.addEventListener("visibilitychange", () => {
+    if (document.hidden && waiting) waiting.abort();
+  });
   (async () => {
     for (;;) {
+      await shown();
+      if (document.hidden) continue;
+      waiting = new AbortController();
       try {
-        const response = await ask(stamp);
+        const response = await fetch(address, {cache: "no-store", signal: waiting.signal});
         if (!response.ok) { await pause(); continue; }
         if ((await response.text()).trim() !== stamp) { location.reload(); return; }
       } catch (error) {
-        await pause();  // the devserver is restarting
+        if (!document.hidden) await pause();  // the devserver is restarting
       }
     }
   })();

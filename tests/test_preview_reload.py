@@ -140,3 +140,52 @@ def test_a_saved_post_appears_in_the_open_page_by_itself(tmp_path):
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(timeout=60)
+
+
+HIDE = """(hidden) => {
+  Object.defineProperty(document, "hidden", {configurable: true, get: () => hidden});
+  document.dispatchEvent(new Event("visibilitychange"));
+}"""
+
+
+def within(page, predicate, seconds: float = 10) -> bool:
+    """``predicate`` holds within ``seconds``; Playwright delivers the page's events
+    only while it is called, so the waiting goes through the page."""
+    for _ in range(int(seconds * 10)):
+        if predicate():
+            return True
+        page.wait_for_timeout(100)
+    return predicate()
+
+
+@pytest.mark.browser
+def test_a_page_in_a_background_tab_lets_go_of_its_connection(site):
+    """A browser keeps six connections per host: background tabs must not hold
+    them. A hidden page drops its question and asks again once it is shown."""
+    from browser import chromium
+    from knotenpunkt.serve import make_preview_server
+
+    server = make_preview_server(
+        site, "127.0.0.1", 0, quiet=True, live_reload=reload.LiveReload(wait_seconds=30)
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        with chromium(locale="de-DE") as context:
+            page = context.new_page()
+            asked, dropped = [], []
+            page.on("request", lambda r: reload.CHANGED in r.url and asked.append(r.url))
+            page.on("requestfailed", lambda r: reload.CHANGED in r.url and dropped.append(r.url))
+            page.goto(f"http://127.0.0.1:{server.server_port}/seite/", wait_until="load")
+            page.wait_for_function("document.querySelector('h1').textContent === 'Alt'")
+            assert within(page, lambda: len(asked) == 1)
+            page.evaluate(HIDE, True)
+            assert within(page, lambda: len(dropped) == 1), "the question is dropped"
+            replace(site / "seite" / "index.html", PAGE.format("Neu"))
+            page.wait_for_timeout(500)
+            assert len(asked) == 1, "no question while hidden"
+            assert page.inner_text("h1") == "Alt"
+            page.evaluate(HIDE, False)
+            page.wait_for_function("document.querySelector('h1').textContent === 'Neu'")
+    finally:
+        server.shutdown()
+        server.server_close()
