@@ -59,7 +59,7 @@ def pagefind_command(site: Path, output: Path, language: str) -> list[str]:
     ]
 
 
-def pages_in_fixed_order(site: Path, tree: Path, skip: str) -> None:
+def pages_in_fixed_order(site: Path, tree: Path) -> None:
     """Fill ``tree`` with symbolic links to the HTML pages of ``site``, in path order.
 
     Pagefind reads a site in the order the file system lists it, and its
@@ -68,13 +68,12 @@ def pages_in_fixed_order(site: Path, tree: Path, skip: str) -> None:
     its pages in another order (the devserver writes a saved file's pages
     first) would get another bundle for the same pages. Pagefind follows the
     links; the tree, created in one fixed order, makes the bundle depend on
-    the pages alone. ``skip``: the bundle's own folder.
+    the pages alone. (A bundle holds no HTML page; ``build_index`` removes
+    the one it replaces before indexing.)
     """
     site, tree = os.fspath(site), os.fspath(tree)
     pages = []
-    for folder, subfolders, files in os.walk(site):
-        if folder == site and skip in subfolders:
-            subfolders.remove(skip)
+    for folder, _subfolders, files in os.walk(site):
         relative = os.path.relpath(folder, site)
         prefix = "" if relative == os.curdir else relative + os.sep
         pages.extend(prefix + name for name in files if name.endswith(".html"))
@@ -91,14 +90,12 @@ def pages_in_fixed_order(site: Path, tree: Path, skip: str) -> None:
         os.symlink(os.path.join(site, page), os.path.join(tree, page))
 
 
-def _run_pagefind(
-    site: Path, output: Path, language: str, skip: str = "pagefind", scratch=None
-) -> None:
-    """Index ``site`` (but its folder ``skip``) into ``output``, reading the pages
-    through links made in ``scratch`` (default: the temporary folder)."""
+def _run_pagefind(site: Path, output: Path, language: str, scratch=None) -> None:
+    """Index ``site`` into ``output``, reading the pages through links made in
+    ``scratch`` (default: the temporary folder)."""
     with tempfile.TemporaryDirectory(prefix=f"{SCRATCH_PREFIX}{os.getpid()}-", dir=scratch) as tree:
         pages = Path(tree) / "site"
-        pages_in_fixed_order(site.resolve(), pages, skip)
+        pages_in_fixed_order(site.resolve(), pages)
         done = subprocess.run(
             pagefind_command(pages, output, language),
             capture_output=True,
@@ -179,7 +176,7 @@ def build_index(
         except (SearchIndexError, OSError):
             # the RAM folder filled up or went away meanwhile: on disk as before
             shutil.rmtree(bundle, ignore_errors=True)
-    _run_pagefind(site, bundle, language, bundle_dir)
+    _run_pagefind(site, bundle, language)
     return bundle
 
 
@@ -209,7 +206,7 @@ def _index_via_scratch(site: Path, bundle: Path, language: str, scratch_root: Pa
     prefix = f"{SCRATCH_PREFIX}{os.getpid()}-"
     with tempfile.TemporaryDirectory(prefix=prefix, dir=scratch_root) as scratch:
         fresh = Path(scratch) / "bundle"
-        _run_pagefind(site, fresh, language, bundle.name, scratch)
+        _run_pagefind(site, fresh, language, scratch)
         if same_filesystem(fresh, bundle.parent):
             os.rename(fresh, bundle)
         else:
