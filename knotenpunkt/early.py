@@ -51,9 +51,13 @@ def holds_any(generator, sources: set[str]) -> bool:
     return False
 
 
+def normalised(paths) -> set[str]:
+    return {os.path.normpath(path) for path in paths}
+
+
 def changed_sources(settings) -> set[str]:
     """The files this build was told the save changed (empty outside the devserver)."""
-    return {os.path.normpath(path) for path in settings.get(CHANGED) or ()}
+    return normalised(settings.get(CHANGED) or ())
 
 
 def changed_first(generators: list, changed) -> None:
@@ -61,7 +65,7 @@ def changed_first(generators: list, changed) -> None:
 
     A generator that reads what the others wrote (``writes_after_others``, the
     aliases' redirects) keeps its place after them."""
-    sources = {os.path.normpath(path) for path in changed}
+    sources = normalised(changed)
     if sources:
         generators.sort(
             key=lambda generator: (

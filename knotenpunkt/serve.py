@@ -113,10 +113,14 @@ class StaticSite:
             response = problem.get_response(environ)
         return response(environ, start_response)
 
+    def joined(self, url_path: str) -> str | None:
+        """The path below the site an address names; None outside the site."""
+        relative = url_path.lstrip("/")
+        return safe_join(self.root, relative) if relative else self.root
+
     def file_for(self, url_path: str) -> str | None:
         """The file an address is served from (it may not exist); None outside the site."""
-        relative = url_path.lstrip("/")
-        target = safe_join(self.root, relative) if relative else self.root
+        target = self.joined(url_path)
         if target is not None and (url_path.endswith("/") or os.path.isdir(target)):
             target = os.path.join(target, "index.html")
         return target
@@ -126,8 +130,7 @@ class StaticSite:
             raise MethodNotAllowed(valid_methods=list(ALLOWED_METHODS))
         if self.live_reload is not None and request.path.startswith(reload.PREFIX):
             return self.live_reload.respond(request, self.file_for)
-        relative = request.path.lstrip("/")
-        target = safe_join(self.root, relative) if relative else self.root
+        target = self.joined(request.path)
         if target is None:
             return self.not_found(request)
         if os.path.isdir(target):
@@ -142,7 +145,7 @@ class StaticSite:
         if (
             self.live_reload is not None
             and target.endswith((".html", ".htm"))
-            and reload.watched(relative)
+            and reload.watched(request.path)
         ):
             try:
                 body, page_stamp = reload.read_with_stamp(target)

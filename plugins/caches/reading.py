@@ -16,8 +16,8 @@ file's stamp is unchanged. Three additions make it safe here:
   bytes, which for a cached file are those the entry was made from after they
   passed (its stamp is their hash; with ``mtime`` stamps they are checked
   again). The problems a read reported (warnings included) are stored with
-  the entry and reported again when it is used. The sanitiser runs on every object anyway
-  (``content_object_init``), cached or not.
+  the entry and reported again when it is used. The sanitiser runs on every
+  object anyway (``content_object_init``), cached or not.
 """
 
 from __future__ import annotations
