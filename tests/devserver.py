@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import time
 from pathlib import Path
@@ -34,3 +35,9 @@ def start_devserver(content: Path, output: Path, log, *extra: str) -> subprocess
         env={**os.environ, "COLUMNS": "200"},
         start_new_session=True,
     )
+
+
+def preview_address(log: Path) -> str:
+    """Wait until the devserver in ``log`` says where it serves; its base URL."""
+    assert wait_until(lambda: "Vorschau unter" in log.read_text()), log.read_text()
+    return re.search(r"Vorschau unter (http://\S+?)/ ", log.read_text()).group(1)

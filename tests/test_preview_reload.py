@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 from werkzeug.test import Client
 
-from devserver import start_devserver, wait_until
+from devserver import preview_address, start_devserver
 from knotenpunkt import reload
 from knotenpunkt.serve import StaticSite
 from sitebuild import FIXTURES
@@ -122,8 +122,7 @@ def test_a_saved_post_appears_in_the_open_page_by_itself(tmp_path):
     with log.open("w") as sink:
         process = start_devserver(content, tmp_path / "out", sink, "--quiet")
     try:
-        assert wait_until(lambda: "Vorschau unter" in log.read_text()), log.read_text()
-        url = re.search(r"Vorschau unter (http://\S+?)/ ", log.read_text()).group(1)
+        url = preview_address(log)
         with chromium(locale="de-DE") as context:
             watch = guard_context(context)
             page = context.new_page()

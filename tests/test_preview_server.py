@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import http.client
 import os
-import re
 import shutil
 import signal
 import subprocess
@@ -19,7 +18,7 @@ from pathlib import Path
 import pytest
 from werkzeug.test import Client
 
-from devserver import start_devserver, wait_until
+from devserver import preview_address, start_devserver, wait_until
 from knotenpunkt.serve import StaticSite, make_preview_server, mime_type, preview_url
 from sitebuild import FIXTURES, PROJECT_ROOT
 
@@ -240,8 +239,7 @@ def run_devserver_and_stop(tmp_path, stop):
     with log.open("w") as sink:
         process = start_devserver(content, output, sink, "--quiet")
     try:
-        assert wait_until(lambda: "Vorschau unter" in log.read_text()), log.read_text()
-        url = re.search(r"Vorschau unter (http://\S+?)/ ", log.read_text()).group(1)
+        url = preview_address(log)
         status, _body = _get(url + "/")
         assert status == 200
         assert _get(url + "/gibt-es-nicht/")[0] == 404
