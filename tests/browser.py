@@ -19,6 +19,33 @@ import pytest
 
 CHROMIUM = os.environ.get("KNOTENPUNKT_CHROMIUM", "/usr/bin/chromium")
 
+#: Features Playwright itself switches off (its chromiumSwitches.ts). Chromium
+#: honours only the last --disable-features, so a list of our own must repeat
+#: them; tests/test_browser_flags.py checks this against the installed driver.
+PLAYWRIGHT_DISABLED_FEATURES = [
+    "AvoidUnnecessaryBeforeUnloadCheckSync",
+    "DestroyProfileOnBrowserClose",
+    "HttpsUpgrades",
+    "HttpsFirstBalancedModeAutoEnable",
+    "LensOverlay",
+    "MediaRouter",
+    "PaintHolding",
+    "ThirdPartyStoragePartitioning",
+    "AvoidCorsURLLoaderRestartOnRedirect",
+    "TcpPortRandomizationWin",
+    "OptimizationHints",
+    "NetworkTimeServiceQuerying",
+    "AimEnabled",
+    "PreconnectToSearch",
+    "msForceBrowserSignIn",
+    "msEdgeUpdateLaunchServicesPreferredVersion",
+]
+#: RenderDocument gives every navigation a new frame host in the browser
+#: process; without it a navigation within our one loopback site costs about a
+#: quarter less CPU (the suite navigates many hundred times). Pages behave the
+#: same: it changes how Chromium hosts a document, not what the document sees.
+OUR_DISABLED_FEATURES = ["RenderDocument"]
+
 # Flags this sandbox needs: no background traffic to Google, no sandbox as root.
 CHROMIUM_ARGS = [
     "--no-sandbox",
@@ -29,6 +56,7 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-dev-shm-usage",
+    "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + OUR_DISABLED_FEATURES),
 ]
 
 
