@@ -7,11 +7,11 @@ from __future__ import annotations
 import pytest
 
 from theme_checks import (
-    FOCUS_STYLE_JS,
     INTERACTIVE_JS,
     guard_context,
     html_pages,
     one_page_per_kind,
+    tab_through,
 )
 
 pytestmark = pytest.mark.browser
@@ -34,11 +34,7 @@ def test_keyboard_reaches_every_interactive_element_with_visible_focus(
         page.goto(f"{sample_url}/{path}")
         expected = page.evaluate(INTERACTIVE_JS)
         seen = []
-        for _ in range(expected + 5):
-            page.keyboard.press("Tab")
-            info = page.evaluate(FOCUS_STYLE_JS)
-            if info is None or (seen and info["index"] == seen[0][0]):
-                break
+        for info in tab_through(page, expected):
             seen.append((info["index"], info["describe"]))
             if info["focused"] == info["unfocused"] or not info["outlineVisible"]:
                 problems.append(f"{path}: no visible focus on {info['describe']}")

@@ -147,6 +147,35 @@ FOCUS_STYLE_JS = """
 }
 """
 
+# Records FOCUS_STYLE_JS's answer after every Tab the page receives, so a test
+# presses Tab many times and reads the answers with one call instead of one round
+# trip per key. Tab moves focus on keydown; on keyup the focus has settled.
+RECORD_FOCUS_JS = f"""
+() => {{
+  const focusStyle = {FOCUS_STYLE_JS};
+  window.__focusLog = [];
+  window.addEventListener("keyup", (event) => {{
+    if (event.key === "Tab") window.__focusLog.push(focusStyle());
+  }}, true);
+}}
+"""
+
+
+def tab_through(page, expected: int) -> list[dict]:
+    """Press Tab ``expected + 5`` times and return FOCUS_STYLE_JS's answer for each
+    element reached, in order, up to where focus comes back to the first one or
+    leaves the page."""
+    page.evaluate(RECORD_FOCUS_JS)
+    for _ in range(expected + 5):
+        page.keyboard.press("Tab")
+    reached = []
+    for info in page.evaluate("window.__focusLog"):
+        if info is None or (reached and info["index"] == reached[0]["index"]):
+            break
+        reached.append(info)
+    return reached
+
+
 INTERACTIVE_JS = """
 () => Array.from(document.querySelectorAll(
   'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'
