@@ -57,6 +57,12 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--disable-dev-shm-usage",
     "--disable-features=" + ",".join(PLAYWRIGHT_DISABLED_FEATURES + OUR_DISABLED_FEATURES),
+    # V8 without its optimising compilers (Maglev, TurboFan): each page lives
+    # for a second or less, so optimised code rarely pays back its compilation;
+    # the sweep uses a fifth less CPU. Scripts behave the same (only slower
+    # where a loop runs long, which no tested page has). Lighthouse, which
+    # times the pages, runs its own Chromium with V8's defaults.
+    "--js-flags=--max-opt=1",
 ]
 
 
