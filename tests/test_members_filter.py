@@ -272,9 +272,9 @@ def test_without_javascript_pages_and_facet_links_work(big_url):
 
 @pytest.mark.browser
 def test_filtered_directory_has_no_axe_violation(big_url, browser_context):
+    from theme_checks import axe_violations, preload_axe
 
-    from theme_checks import axe_violations
-
+    preload_axe(browser_context)
     page = browser_context.new_page()
     page.goto(big_url + "/mitglieder/?kompetenz=dyskalkulie")
     page.get_by_role("button", name="Weitere anzeigen").click()

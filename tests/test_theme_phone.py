@@ -8,7 +8,13 @@ from __future__ import annotations
 import pytest
 
 from browser import chromium
-from theme_checks import axe_violations, guard_context, html_pages, one_page_per_kind
+from theme_checks import (
+    axe_violations,
+    guard_context,
+    html_pages,
+    one_page_per_kind,
+    preload_axe,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -34,6 +40,7 @@ def test_phone_in_dark_mode_has_no_axe_violation_and_room_above_the_footer(sampl
         locale="de-DE", color_scheme="dark", viewport={"width": 375, "height": 740}
     ) as context:
         guard_context(context)
+        preload_axe(context)
         page = context.new_page()
         for path in one_page_per_kind(html_pages(sample_site.output)) + ["mitmachen/"]:
             page.goto(f"{sample_url}/{path}", wait_until="load")
