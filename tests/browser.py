@@ -60,9 +60,10 @@ CHROMIUM_ARGS = [
     # V8 without its optimising compilers (Maglev, TurboFan): each page lives
     # for a second or less, so optimised code rarely pays back its compilation;
     # the sweep uses a fifth less CPU. Scripts behave the same (only slower
-    # where a loop runs long, which no tested page has). Lighthouse, which
+    # where a loop runs long, which no tested page has); the search's
+    # WebAssembly likewise stays with its first compiler. Lighthouse, which
     # times the pages, runs its own Chromium with V8's defaults.
-    "--js-flags=--max-opt=1",
+    "--js-flags=--max-opt=1 --no-wasm-tier-up",
 ]
 
 
