@@ -44,6 +44,11 @@ def test_keyboard_reaches_every_interactive_element_with_visible_focus(
                 problems.append(f"{path}: target smaller than 24px: {info['describe']}")
         if len(set(seen)) < expected:
             problems.append(f"{path}: {len(set(seen))} of {expected} interactive elements reached")
+        if len(set(seen)) > expected:
+            problems.append(
+                f"{path}: {len(set(seen))} tab stops for {expected} visible interactive elements"
+                " (an element INTERACTIVE_JS does not count takes the focus)"
+            )
         if not seen or not seen[0][1].startswith("a[href=#inhalt]"):
             problems.append(f"{path}: the first Tab does not reach the skip link")
     assert not problems, "\n".join(problems)

@@ -176,12 +176,14 @@ def tab_through(page, expected: int) -> list[dict]:
     return reached
 
 
+# The interactive elements a visitor sees. Chromium's own answer to "is it
+# rendered" (no box, inside a closed <details>, visibility hidden): the header's
+# menu is a closed <details> that CSS shows on wide screens, and its links count
+# there (an ancestor test missed them, so the last tab stops went unchecked).
 INTERACTIVE_JS = """
 () => Array.from(document.querySelectorAll(
   'a[href], button, input:not([type=hidden]), select, textarea, summary, [tabindex]:not([tabindex="-1"])'
-)).filter(e => !e.disabled && !e.hidden && e.getClientRects().length > 0 &&
-  getComputedStyle(e).visibility !== 'hidden' &&
-  !e.closest('details:not([open]) > :not(summary)')).length
+)).filter(e => !e.disabled && !e.hidden && e.checkVisibility({visibilityProperty: true})).length
 """
 
 
