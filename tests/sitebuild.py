@@ -28,10 +28,12 @@ PUBLISHCONF = PROJECT_ROOT / "publishconf.py"
 #: what a production build of the sample needs: publishconf.py has no address
 #: of its own, and example addresses are refused unless explicitly allowed
 PUBLISH = {"SITEURL": "https://netzwerk-lernen.example.org", "PUBLISH_ALLOW_EXAMPLE_ADDRESS": True}
-#: where builds keep encoded photo sizes unless a test names its own CACHE_PATH
-#: (set per test session by conftest.py). The images plugin names each file by
-#: a digest of the photo and the recipe, so sharing it only saves re-encoding
-#: the same photos in every build; tests of the image cache pass their own.
+#: where builds keep encoded photo sizes unless a test names IMAGES_CACHE_PATH
+#: (set per test session by conftest.py), also for builds with their own
+#: CACHE_PATH. The images plugin names each file by a digest of the photo and
+#: the recipe, so sharing it only saves re-encoding the same photos in every
+#: build (a second of CPU for the sample); tests of the image cache pass their
+#: own, or ``IMAGES_CACHE_PATH=None`` for its default place below CACHE_PATH.
 SHARED_IMAGE_CACHE: Path | None = None
 
 
@@ -62,7 +64,7 @@ def build_site(
         "CACHE_PATH": str(output.parent / (output.name + "-cache")),
         **overrides,
     }
-    if SHARED_IMAGE_CACHE and not {"CACHE_PATH", "IMAGES_CACHE_PATH"} & overrides.keys():
+    if SHARED_IMAGE_CACHE and "IMAGES_CACHE_PATH" not in overrides:
         override["IMAGES_CACHE_PATH"] = str(SHARED_IMAGE_CACHE)
     settings = read_settings(str(settings_file), override=override)
     stream = io.StringIO()

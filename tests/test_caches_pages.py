@@ -241,6 +241,8 @@ def test_the_real_day_is_part_of_the_state(monkeypatch):
 
 
 def test_plugin_code_is_part_of_the_state(tmp_path, monkeypatch):
+    """Changed plugin code runs only in a new process (the devserver starts a new
+    worker for it), and there the state differs; one process reads the code once."""
     code = tmp_path / "plugins"
     code.mkdir()
     (code / "helper.py").write_text("X = 1\n", "utf-8")
@@ -248,7 +250,13 @@ def test_plugin_code_is_part_of_the_state(tmp_path, monkeypatch):
     settings = {"PATH": "", "THEME": ""}
     before = pages.site_state(settings)
     (code / "helper.py").write_text("X = 2\n", "utf-8")
-    assert pages.site_state(settings) != before
+    assert pages.site_state(settings) == before  # this process still runs X = 1
+    reading.code_digest.cache_clear()  # a new process
+    changed = pages.site_state(settings)
+    assert changed != before
+    (code / "helper.py").rename(code / "other.py")  # same bytes, another module
+    reading.code_digest.cache_clear()
+    assert pages.site_state(settings) != changed
 
 
 def test_linked_values_are_fingerprinted_completely():

@@ -9,6 +9,9 @@ from PIL import Image
 from members_fixture import PHOTO_WITH_GPS, build_members_site
 from sitebuild import build_site
 
+#: the cache's default place below CACHE_PATH, instead of the suite's shared one
+OWN_IMAGE_CACHE = {"IMAGES_CACHE_PATH": None}
+
 
 def test_sample_photo_really_carries_gps():
     """Guard: the test below only means something if the input has EXIF and GPS."""
@@ -69,21 +72,29 @@ def test_small_photos_are_not_enlarged(tmp_path):
 
 
 def test_unchanged_photos_are_never_re_encoded(tmp_path):
-    first = build_members_site(tmp_path, CACHE_PATH=str(tmp_path / "output-cache"))
+    first = build_members_site(
+        tmp_path, CACHE_PATH=str(tmp_path / "output-cache"), **OWN_IMAGE_CACHE
+    )
     assert first.exit_code == 0, first.messages
     cache = tmp_path / "output-cache" / "images"
     cached = {p.name: p.stat().st_mtime_ns for p in cache.iterdir()}
     assert len(cached) == 6  # anna.jpg: 3 sizes × 2 formats
     before = images.encode_count()
-    second = build_site(tmp_path / "content", tmp_path / "output", CACHE_PATH=str(cache.parent))
+    second = build_site(
+        tmp_path / "content", tmp_path / "output", CACHE_PATH=str(cache.parent), **OWN_IMAGE_CACHE
+    )
     assert second.exit_code == 0, second.messages
     assert images.encode_count() == before
     assert {p.name: p.stat().st_mtime_ns for p in cache.iterdir()} == cached
 
 
 def test_changed_photo_gets_new_files_and_encoding_is_deterministic(tmp_path):
-    first = build_members_site(tmp_path / "a", CACHE_PATH=str(tmp_path / "a" / "cache"))
-    second = build_members_site(tmp_path / "b", CACHE_PATH=str(tmp_path / "b" / "cache"))
+    first = build_members_site(
+        tmp_path / "a", CACHE_PATH=str(tmp_path / "a" / "cache"), **OWN_IMAGE_CACHE
+    )
+    second = build_members_site(
+        tmp_path / "b", CACHE_PATH=str(tmp_path / "b" / "cache"), **OWN_IMAGE_CACHE
+    )
 
     def digests(result):
         return {
@@ -100,6 +111,7 @@ def test_changed_photo_gets_new_files_and_encoding_is_deterministic(tmp_path):
         tmp_path / "a" / "content",
         tmp_path / "a" / "output",
         CACHE_PATH=str(tmp_path / "a" / "cache"),
+        **OWN_IMAGE_CACHE,
     )
     assert third.exit_code == 0
     assert images.encode_count() == before + 6
