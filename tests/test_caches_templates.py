@@ -39,6 +39,10 @@ def test_a_second_environment_reuses_the_compiled_template():
     assert second.get_template(name).render(name="<b>") == "<p>&lt;b&gt;</p>"
     assert first_compiled == [name]
     assert second_compiled == []
+    # not even unmarshalled again: both run the very same code object
+    assert first.get_template(name).root_render_func.__code__ is (
+        second.get_template(name).root_render_func.__code__
+    )
 
 
 def test_environments_with_other_options_never_share_code():
@@ -74,6 +78,7 @@ def test_a_development_build_keeps_the_compiled_templates_on_disk(tmp_path, monk
     assert (tmp_path / templates.FILE_NAME).is_file()
     # a new process: nothing in memory, the store is read from the cache folder
     monkeypatch.setattr(templates, "_compiled", {})
+    monkeypatch.setattr(templates, "_code", {})
     monkeypatch.setitem(templates._disk, "loaded", set())
     again = Environment(loader=DictLoader(sources), autoescape=True)
     templates.install(SimpleNamespace(env=again, settings=settings))

@@ -24,6 +24,10 @@ from . import cachefile
 
 #: compiled templates of this process: (options, bucket key) → bytecode
 _compiled: dict[tuple, bytes] = {}
+#: the same, unmarshalled: (options, bucket key) → (source checksum, code object).
+#: A build loads some 27 templates into its environments; unmarshalling each
+#: again cost more than the rest of the lookup.
+_code: dict[tuple, tuple] = {}
 
 
 def compile_options(env) -> tuple | None:
@@ -56,12 +60,21 @@ class SharedBytecodeCache(BytecodeCache):
         self.options = options
 
     def load_bytecode(self, bucket: Bucket) -> None:
-        found = _compiled.get((self.options, bucket.key))
+        key = (self.options, bucket.key)
+        known = _code.get(key)
+        if known is not None and known[0] == bucket.checksum:
+            bucket.code = known[1]  # code objects are immutable: environments share them
+            return
+        found = _compiled.get(key)
         if found is not None:
             bucket.bytecode_from_string(found)  # resets itself on a checksum mismatch
+            if bucket.code is not None:
+                _code[key] = (bucket.checksum, bucket.code)
 
     def dump_bytecode(self, bucket: Bucket) -> None:
-        _compiled[(self.options, bucket.key)] = bucket.bytecode_to_string()
+        key = (self.options, bucket.key)
+        _compiled[key] = bucket.bytecode_to_string()
+        _code[key] = (bucket.checksum, bucket.code)
         _disk["grown"] = True
 
 
