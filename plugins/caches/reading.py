@@ -102,21 +102,14 @@ def fingerprint(settings) -> str:
     return digest.hexdigest()[:16]
 
 
-#: the settings of the build being read and their fingerprint, computed once per
-#: build (the object itself is kept, so a later build's settings can never be
-#: mistaken for it, as a key by ``id()`` could once the first was freed)
-_current: dict = {"settings": None, "fingerprint": ""}
-
-
 def _key(readers: Readers, path: str) -> str:
-    if _current["settings"] is not readers.settings:
-        _current.update(settings=readers.settings, fingerprint=fingerprint(readers.settings))
-    known = _current["fingerprint"]
-    if not getattr(readers, "_knotenpunkt_pruned", False):
+    known = getattr(readers, "_knotenpunkt_fingerprint", None)
+    if known is None:
+        # once per generator's readers, i.e. per build: kept on the object it keys
+        known = readers._knotenpunkt_fingerprint = fingerprint(readers.settings)
         # entries of other settings or code would only grow the cache file
         for stale in [key for key in readers._cache if not str(key).startswith(known + ":")]:
             del readers._cache[stale]
-        readers._knotenpunkt_pruned = True
     return f"{known}:{path}"
 
 
